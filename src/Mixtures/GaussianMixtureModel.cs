@@ -1,0 +1,203 @@
+using Mixtures.Internal;
+using Mixtures.Internal.Gaussian;
+using Mixtures.Internal.Kernels;
+
+namespace Mixtures;
+
+/// <summary>
+/// A fitted Gaussian mixture: parameters, fit diagnostics, and prediction, scoring and sampling.
+/// Immutable and safe to use from many threads at once; array properties return copies.
+/// </summary>
+public sealed class GaussianMixtureModel : IMixtureModel
+{
+    readonly GaussianEvaluator _evaluator;
+
+    internal GaussianMixtureModel(GaussianParameters parameters, FitInfo info)
+    {
+        Parameters = parameters;
+        Info = info;
+        _evaluator = new GaussianEvaluator(parameters);
+    }
+
+    internal GaussianParameters Parameters { get; }
+    internal FitInfo Info { get; }
+
+    /// <summary>Creates a model from explicit parameters, with covariances shaped as <see cref="Covariances"/>.</summary>
+    /// <exception cref="ArgumentException">A shape is wrong, weights are not a distribution, or a covariance is not positive definite.</exception>
+    public static GaussianMixtureModel FromParameters(CovarianceType covarianceType, double[] weights, double[,] means, double[,,] covariances)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        ArgumentNullException.ThrowIfNull(means);
+        ArgumentNullException.ThrowIfNull(covariances);
+        int k = weights.Length, d = means.GetLength(1);
+        ParameterChecks.Weights(weights, k, nameof(weights));
+        ParameterChecks.Means(means, k, d, nameof(means));
+        if (covariances.GetLength(0) != k || covariances.GetLength(1) != d || covariances.GetLength(2) != d)
+            throw new ArgumentException($"covariances must have shape [{k}, {d}, {d}].", nameof(covariances));
+        var flat = MatrixSpan.Flat(covariances);
+        var cov = new double[GaussianParameters.CovarianceLength(covarianceType, k, d)];
+        for (int c = 0; c < k; c++)
+            for (int j = 0; j < d; j++)
+                switch (covarianceType)
+                {
+                    case CovarianceType.Full: flat.Slice(c * d * d, d * d).CopyTo(cov.AsSpan(c * d * d)); break;
+                    case CovarianceType.Tied: if (c == 0) flat[..(d * d)].CopyTo(cov); break;
+                    case CovarianceType.Diag: cov[c * d + j] = flat[c * d * d + j * d + j]; break;
+                    default: cov[c] = flat[c * d * d]; break;
+                }
+        var failed = new List<int>();
+        var p = GaussianParameters.TryCreate(covarianceType, k, d, (double[])weights.Clone(), MatrixSpan.ToFlat(means), cov, failed);
+        if (p is null || failed.Count > 0)
+            throw new ArgumentException($"The covariance of component {failed[0]} is not positive definite.", nameof(covariances));
+        return new GaussianMixtureModel(p, FitInfo.None);
+    }
+
+    /// <inheritdoc />
+    public string Family => "gaussian";
+
+    /// <summary>How the covariances are parametrized.</summary>
+    public CovarianceType CovarianceType => Parameters.Type;
+
+    /// <inheritdoc />
+    public int Components => Parameters.K;
+
+    /// <inheritdoc />
+    public int Features => Parameters.D;
+
+    /// <inheritdoc />
+    public double[] Weights => (double[])Parameters.Weights.Clone();
+
+    /// <inheritdoc />
+    public double[,] Means => MatrixSpan.ToMatrix(Parameters.Means, Parameters.K, Parameters.D);
+
+    /// <summary>Covariance of every component as a full matrix [K, D, D] (tied: repeated; diag, spherical: expanded).</summary>
+    public double[,,] Covariances => PerComponent(Parameters.FullCovariance);
+
+    /// <summary>Precision (inverse covariance) of every component [K, D, D].</summary>
+    public double[,,] Precisions => PerComponent((c, o) =>
+    {
+        var u = new double[Features * Features];
+        Parameters.FullPrecisionCholesky(c, u);
+        Cholesky.PrecisionFromFactor(u, o, Features);
+    });
+
+    /// <summary>Upper-triangular U of every component [K, D, D] with precision = U U^T (scikit-learn's <c>precisions_cholesky_</c>).</summary>
+    public double[,,] PrecisionsCholesky => PerComponent(Parameters.FullPrecisionCholesky);
+
+    /// <summary>Covariances in scikit-learn's shape for the type, flattened: K*D*D, D*D, K*D or K values.</summary>
+    public double[] CovariancesRaw => (double[])Parameters.Covariances.Clone();
+
+    /// <summary>Precision factors in scikit-learn's shape for the type, flattened like <see cref="CovariancesRaw"/>.</summary>
+    public double[] PrecisionsCholeskyRaw => (double[])Parameters.PrecisionsCholesky.Clone();
+
+    /// <inheritdoc />
+    public double LowerBound => Info.LowerBound;
+    /// <inheritdoc />
+    public double[] LowerBoundHistory => (double[])Info.History.Clone();
+    /// <inheritdoc />
+    public bool Converged => Info.Converged;
+    /// <inheritdoc />
+    public int Iterations => Info.Iterations;
+    /// <inheritdoc />
+    public int Reseeds => Info.Reseeds;
+    /// <inheritdoc />
+    public double FitSeconds => Info.FitSeconds;
+    /// <inheritdoc />
+    public double TrainingScore => Info.TrainingScore;
+    /// <inheritdoc />
+    public int TrainingSamples => Info.TrainingSamples;
+    /// <inheritdoc />
+    public string[]? FeatureNames => Info.FeatureNames is null ? null : (string[])Info.FeatureNames.Clone();
+    /// <inheritdoc />
+    public int ParameterCount => GaussianParameters.ParameterCount(Parameters.Type, Parameters.K, Parameters.D);
+
+    /// <inheritdoc />
+    public IMixtureModel WithFeatureNames(string[]? names)
+    {
+        if (names is not null && names.Length != Features)
+            throw new ArgumentException($"{names.Length} feature names given for {Features} features.", nameof(names));
+        return new GaussianMixtureModel(Parameters, Info with { FeatureNames = names is null ? null : (string[])names.Clone() });
+    }
+
+    /// <inheritdoc />
+    public int[] Predict(double[,] x)
+    {
+        InputValidation.RequireFeatures(x, Features);
+        return MixtureScoring.Predict(_evaluator, x);
+    }
+
+    /// <inheritdoc />
+    public double[,] PredictProba(double[,] x)
+    {
+        InputValidation.RequireFeatures(x, Features);
+        return MixtureScoring.PredictProba(_evaluator, x);
+    }
+
+    /// <inheritdoc />
+    public double[] ScoreSamples(double[,] x)
+    {
+        InputValidation.RequireFeatures(x, Features);
+        return MixtureScoring.ScoreSamples(_evaluator, x);
+    }
+
+    /// <inheritdoc />
+    public double Score(double[,] x)
+    {
+        InputValidation.RequireFeatures(x, Features);
+        return MixtureScoring.Score(_evaluator, x);
+    }
+
+    /// <inheritdoc />
+    public double Bic(double[,] x) => MixtureScoring.Bic(Score(x), x.GetLength(0), ParameterCount);
+
+    /// <inheritdoc />
+    public double Aic(double[,] x) => MixtureScoring.Aic(Score(x), x.GetLength(0), ParameterCount);
+
+    /// <summary>BIC of the training data (NaN when the model was not fitted here).</summary>
+    public double TrainingBic => TrainingSamples > 0 ? MixtureScoring.Bic(TrainingScore, TrainingSamples, ParameterCount) : double.NaN;
+
+    /// <summary>AIC of the training data (NaN when the model was not fitted here).</summary>
+    public double TrainingAic => TrainingSamples > 0 ? MixtureScoring.Aic(TrainingScore, TrainingSamples, ParameterCount) : double.NaN;
+
+    /// <inheritdoc />
+    public MixtureSample Sample(int n, int? seed = null)
+    {
+        if (n < 1) throw new ArgumentOutOfRangeException(nameof(n), n, "The number of samples must be at least 1.");
+        int k = Components, d = Features;
+        var sampler = new NormalSampler(new Random(seed ?? Random.Shared.Next()));
+        var counts = sampler.Counts(n, Parameters.Weights);
+        var points = new double[n, d];
+        var flat = MatrixSpan.Flat(points);
+        var cov = new double[d * d];
+        var l = new double[d * d];
+        var z = new double[d];
+        int row = 0;
+        for (int c = 0; c < k; c++)
+        {
+            Parameters.FullCovariance(c, cov);
+            if (!Cholesky.Factor(cov, l, d))
+                throw new InvalidOperationException($"The covariance of component {c} is not positive definite.");
+            for (int i = 0; i < counts[c]; i++, row++)
+            {
+                for (int j = 0; j < d; j++) z[j] = sampler.Next();
+                var o = flat.Slice(row * d, d);
+                for (int a = 0; a < d; a++)
+                {
+                    double s = Parameters.Means[c * d + a];
+                    for (int b = 0; b <= a; b++) s += l[a * d + b] * z[b];
+                    o[a] = s;
+                }
+            }
+        }
+        return new MixtureSample(points, NormalSampler.ComponentLabels(counts));
+    }
+
+    double[,,] PerComponent(Action<int, Span<double>> fill)
+    {
+        int k = Components, d = Features;
+        var a = new double[k, d, d];
+        var flat = MatrixSpan.Flat(a);
+        for (int c = 0; c < k; c++) fill(c, flat.Slice(c * d * d, d * d));
+        return a;
+    }
+}

@@ -1,0 +1,43 @@
+namespace Mixtures.Internal;
+
+/// <summary>
+/// Splits N rows into a fixed set of chunks that depends on N only, never on the thread count.
+/// Threads take whole chunks and chunk results are combined in chunk order, so every sum is
+/// computed in the same order on 1 or 64 threads: fits are bit-identical.
+/// </summary>
+internal readonly struct ChunkPlan
+{
+    /// <summary>Rows handled together by one kernel call (bounded scratch: BlockRows x K).</summary>
+    public const int BlockRows = 64;
+    const int MinChunkRows = 2048;
+    const int MaxChunks = 16;
+
+    public ChunkPlan(int rows)
+    {
+        Rows = rows;
+        Count = Math.Clamp((rows + MinChunkRows - 1) / MinChunkRows, 1, MaxChunks);
+    }
+
+    public int Rows { get; }
+    public int Count { get; }
+
+    public (int Start, int Length) this[int chunk]
+    {
+        get
+        {
+            long start = (long)Rows * chunk / Count, end = (long)Rows * (chunk + 1) / Count;
+            return ((int)start, (int)(end - start));
+        }
+    }
+
+    public void ForEach(int? maxThreads, Action<int> body)
+    {
+        int threads = Math.Min(maxThreads ?? Environment.ProcessorCount, Count);
+        if (threads <= 1)
+        {
+            for (int c = 0; c < Count; c++) body(c);
+            return;
+        }
+        Parallel.For(0, Count, new ParallelOptions { MaxDegreeOfParallelism = threads }, body);
+    }
+}

@@ -1,0 +1,165 @@
+using Mixtures.Internal.Kernels;
+
+namespace Mixtures.Internal;
+
+/// <summary>
+/// The one EM loop every family runs through. Each iteration makes one fused pass over the rows:
+/// per block, the family's weighted log-densities, log-sum-exp into responsibilities, and at once
+/// the weighted sufficient statistics; then the M-step and the convergence test
+/// |lower bound - previous| &lt; tol (scikit-learn's semantics: the lower bound is the mean
+/// log-likelihood computed in the E-step, before that iteration's M-step).
+/// </summary>
+internal sealed class ExpectationMaximization<TParams> where TParams : class
+{
+    readonly IMixtureFamily<TParams> _family;
+    readonly double[,] _x;
+    readonly double[]? _w;
+    readonly double _totalWeight;
+    readonly ChunkPlan _plan;
+    readonly int? _threads;
+    readonly ISufficientStatistics<TParams>[] _stats;
+    readonly ChunkBuffers[] _buffers;
+    readonly double[] _chunkSum;
+    readonly WorstPoints[] _worst;
+
+    sealed class ChunkBuffers(int logProb, int scratch)
+    {
+        public readonly double[] LogProb = new double[logProb];
+        public double[] Scratch = new double[scratch];
+    }
+
+    public ExpectationMaximization(IMixtureFamily<TParams> family, double[,] x, double[]? sampleWeight, double totalWeight, int? maxThreads)
+    {
+        _family = family;
+        _x = x;
+        _w = sampleWeight;
+        _totalWeight = totalWeight;
+        _threads = maxThreads;
+        _plan = new ChunkPlan(x.GetLength(0));
+        int k = family.Components;
+        _stats = new ISufficientStatistics<TParams>[_plan.Count];
+        _buffers = new ChunkBuffers[_plan.Count];
+        _worst = new WorstPoints[_plan.Count];
+        _chunkSum = new double[_plan.Count];
+        for (int c = 0; c < _plan.Count; c++)
+        {
+            _stats[c] = family.CreateStatistics();
+            _buffers[c] = new ChunkBuffers(ChunkPlan.BlockRows * k, _stats[c].ScratchLength(ChunkPlan.BlockRows));
+            _worst[c] = new WorstPoints(Math.Min(k, _plan.Rows));
+        }
+    }
+
+    public EmResult<TParams> Run(TParams initial, EmSettings settings, int initIndex, IProgress<EmIteration>? progress, CancellationToken ct)
+    {
+        var parameters = initial;
+        var history = new List<double>();
+        double lowerBound = double.NegativeInfinity;
+        bool converged = false;
+        int iterations = 0, reseeds = 0;
+        var degenerate = new List<Degeneracy>();
+        int maxReseeds = 10 * _family.Components + 10;
+
+        for (int iter = 1; iter <= settings.MaxIterations; iter++)
+        {
+            ct.ThrowIfCancellationRequested();
+            double previous = lowerBound;
+            lowerBound = Pass(parameters);
+            var total = MergeStatistics();
+            degenerate.Clear();
+            parameters = _family.MStep(total, parameters, degenerate);
+            iterations = iter;
+            history.Add(lowerBound);
+            double change = lowerBound - previous;
+            progress?.Report(new EmIteration(initIndex, iter, lowerBound, change));
+
+            if (degenerate.Count > 0)
+            {
+                parameters = Repair(parameters, degenerate, settings.Degenerate, ref reseeds, maxReseeds);
+                // The re-seeded model starts a new ascent: this iteration cannot count as converged.
+                lowerBound = double.NegativeInfinity;
+                continue;
+            }
+            if (Math.Abs(change) < settings.Tolerance)
+            {
+                converged = true;
+                break;
+            }
+        }
+        return new EmResult<TParams>(parameters, history.Count > 0 ? history[^1] : double.NegativeInfinity,
+            history.ToArray(), converged, iterations, reseeds);
+    }
+
+    TParams Repair(TParams parameters, List<Degeneracy> degenerate, DegenerateHandling handling, ref int reseeds, int maxReseeds)
+    {
+        foreach (var d in degenerate)
+        {
+            if (d.Component < 0 || (d.Fatal && handling == DegenerateHandling.Throw))
+                throw new DegenerateFitException(
+                    $"{d.Reason} Try fewer components, a larger reg_covar, or scaling the data.", d.Component);
+        }
+        if (handling == DegenerateHandling.Throw) return parameters; // only non-fatal ones (empty components): keep them, as scikit-learn does
+        var worst = _worst[0];
+        for (int c = 1; c < _worst.Length; c++) worst.Merge(_worst[c]);
+        int d0 = _x.GetLength(1);
+        for (int j = 0; j < degenerate.Count; j++)
+        {
+            if (++reseeds > maxReseeds)
+                throw new DegenerateFitException(
+                    $"Component {degenerate[j].Component} kept degenerating ({degenerate[j].Reason}) after {maxReseeds} re-seeds. " +
+                    "Try fewer components, a larger reg_covar, or scaling the data.", degenerate[j].Component);
+            int row = worst.Row(j % worst.Count);
+            parameters = _family.Reseed(parameters, degenerate[j].Component, MatrixSpan.Rows(_x, row, 1));
+        }
+        return parameters;
+    }
+
+    /// <summary>One fused pass: E-step and sufficient statistics. Returns the weighted mean log-likelihood.</summary>
+    double Pass(TParams parameters)
+    {
+        var evaluator = _family.CreateEvaluator(parameters);
+        int k = _family.Components;
+        int evalScratch = evaluator.ScratchLength(ChunkPlan.BlockRows);
+        _plan.ForEach(_threads, c =>
+        {
+            var (start, length) = _plan[c];
+            var buf = _buffers[c];
+            if (buf.Scratch.Length < evalScratch) buf.Scratch = new double[evalScratch];
+            var stats = _stats[c];
+            var worst = _worst[c];
+            stats.Begin(parameters);
+            worst.Clear();
+            double sum = 0;
+            for (int b = start; b < start + length; b += ChunkPlan.BlockRows)
+            {
+                int n = Math.Min(ChunkPlan.BlockRows, start + length - b);
+                var rows = MatrixSpan.Rows(_x, b, n);
+                var lp = buf.LogProb.AsSpan(0, n * k);
+                evaluator.WeightedLogProb(rows, n, lp, buf.Scratch);
+                for (int r = 0; r < n; r++)
+                {
+                    var row = lp.Slice(r * k, k);
+                    double lse = LogSumExp.Normalize(row);
+                    double w = _w is null ? 1.0 : _w[b + r];
+                    if (w != 1.0)
+                        for (int j = 0; j < k; j++) row[j] *= w;
+                    if (w > 0)
+                    {
+                        sum += w * lse;
+                        worst.Offer(lse, b + r);
+                    }
+                }
+                stats.Accumulate(rows, n, lp, buf.Scratch);
+            }
+            _chunkSum[c] = sum;
+        });
+        double total = 0;
+        for (int c = 0; c < _plan.Count; c++) total += _chunkSum[c];
+        return total / _totalWeight;
+    }
+
+    ISufficientStatistics<TParams> MergeStatistics()
+    {
+        for (int c = 1; c < _stats.Length; c++) _stats[0].Add(_stats[c]);
+        return _stats[0];
+    }
+}

@@ -1,0 +1,191 @@
+namespace Mixtures.Internal.Gaussian;
+
+/// <summary>
+/// The Gaussian family for the EM loop: M-step from centred statistics, re-seeding, and the
+/// covariance type chosen in this one place.
+/// </summary>
+internal sealed class GaussianFamily : IMixtureFamily<GaussianParameters>
+{
+    readonly CovarianceType _type;
+    readonly double _reg;
+    readonly int _rows;
+    readonly double _totalWeight;
+    readonly double[] _dataMean;      // weighted mean of the data (D)
+    readonly double[] _dataVariance;  // weighted per-feature variance, for re-seeding (D)
+    readonly double[] _scatter;       // tied only: sum_n w_n (x_n - c)(x_n - c)^T, c = data mean
+
+    public GaussianFamily(CovarianceType type, int components, double[,] x, double[]? sampleWeight, double totalWeight, double regCovar)
+    {
+        _type = type;
+        Components = components;
+        Features = x.GetLength(1);
+        _reg = regCovar;
+        _rows = x.GetLength(0);
+        _totalWeight = totalWeight;
+        (_dataMean, _dataVariance, _scatter) = DataMoments.Compute(x, sampleWeight, totalWeight, type == CovarianceType.Tied);
+    }
+
+    public int Components { get; }
+    public int Features { get; }
+    public int ParameterCount => GaussianParameters.ParameterCount(_type, Components, Features);
+
+    public IComponentEvaluator CreateEvaluator(GaussianParameters parameters) => new GaussianEvaluator(parameters);
+
+    public ISufficientStatistics<GaussianParameters> CreateStatistics() => new GaussianStatistics(_type, Components, Features);
+
+    public GaussianParameters MStep(ISufficientStatistics<GaussianParameters> total, GaussianParameters previous, List<Degeneracy> degenerate)
+    {
+        var st = (GaussianStatistics)total;
+        int k = Components, d = Features;
+        var nk = new double[k];
+        var means = new double[k * d];
+        var delta = new double[k * d];   // new mean - shift
+        double nSum = 0;
+        for (int c = 0; c < k; c++)
+        {
+            nk[c] = st.R[c] + 10 * Eps;
+            nSum += nk[c];
+            for (int j = 0; j < d; j++)
+            {
+                double s = st.Shift[c * d + j];
+                double m = (st.A[c * d + j] + st.R[c] * s) / nk[c];
+                means[c * d + j] = m;
+                delta[c * d + j] = m - s;
+            }
+        }
+        var weights = new double[k];
+        for (int c = 0; c < k; c++) weights[c] = nk[c] / nSum;
+
+        var cov = new double[GaussianParameters.CovarianceLength(_type, k, d)];
+        switch (_type)
+        {
+            case CovarianceType.Full: FullCovariances(st, nk, delta, cov); break;
+            case CovarianceType.Tied: TiedCovariance(st, nk, nSum, means, cov); break;
+            default: DiagonalCovariances(st, nk, delta, cov); break;
+        }
+
+        double perWeight = _rows / _totalWeight;
+        if (_rows >= 2 * k)
+            for (int c = 0; c < k; c++)
+                if (st.R[c] * perWeight < 1.5)
+                    degenerate.Add(new Degeneracy(c,
+                        $"Component {c} emptied or collapsed onto a single point ({st.R[c] * perWeight:G3} effective samples).", false));
+
+        var failed = new List<int>();
+        var p = GaussianParameters.TryCreate(_type, k, d, weights, means, cov, failed);
+        foreach (int c in failed)
+            degenerate.Add(new Degeneracy(c, c < 0
+                ? "The shared (tied) covariance is not positive definite after adding reg_covar."
+                : $"The covariance of component {c} is not positive definite after adding reg_covar.", true));
+        return p ?? previous;
+    }
+
+    static double Eps => Math.Pow(2, -52);
+
+    void FullCovariances(GaussianStatistics st, double[] nk, double[] delta, double[] cov)
+    {
+        int k = Components, d = Features;
+        for (int c = 0; c < k; c++)
+        {
+            var q = st.Q.AsSpan(c * d * d, d * d);
+            var a = st.A.AsSpan(c * d, d);
+            var dl = delta.AsSpan(c * d, d);
+            var o = cov.AsSpan(c * d * d, d * d);
+            double r = st.R[c];
+            for (int i = 0; i < d; i++)
+                for (int j = 0; j <= i; j++)
+                {
+                    // sum r (x - m)(x - m)^T = Q - delta a^T - a delta^T + R delta delta^T
+                    double v = (q[i * d + j] - dl[i] * a[j] - a[i] * dl[j] + r * dl[i] * dl[j]) / nk[c];
+                    o[i * d + j] = v;
+                    o[j * d + i] = v;
+                }
+            for (int i = 0; i < d; i++) o[i * d + i] += _reg;
+        }
+    }
+
+    void TiedCovariance(GaussianStatistics st, double[] nk, double nSum, double[] means, double[] cov)
+    {
+        int k = Components, d = Features;
+        var c0 = _dataMean;
+        _scatter.CopyTo(cov, 0);
+        var dk = new double[d];
+        var bk = new double[d];
+        for (int c = 0; c < k; c++)
+        {
+            double r = st.R[c];
+            for (int j = 0; j < d; j++)
+            {
+                dk[j] = means[c * d + j] - c0[j];
+                bk[j] = st.A[c * d + j] + r * (st.Shift[c * d + j] - c0[j]);   // sum r (x - c)
+            }
+            // sum_n r (x - m)(x - m)^T = sum_n r (x - c)(x - c)^T - d b^T - b d^T + R d d^T, summed over k
+            for (int i = 0; i < d; i++)
+                for (int j = 0; j < d; j++)
+                    cov[i * d + j] -= dk[i] * bk[j] + bk[i] * dk[j] - r * dk[i] * dk[j];
+        }
+        for (int i = 0; i < d; i++)
+            for (int j = 0; j <= i; j++)
+            {
+                double v = 0.5 * (cov[i * d + j] + cov[j * d + i]) / nSum;
+                cov[i * d + j] = v;
+                cov[j * d + i] = v;
+            }
+        for (int i = 0; i < d; i++) cov[i * d + i] += _reg;
+    }
+
+    void DiagonalCovariances(GaussianStatistics st, double[] nk, double[] delta, double[] cov)
+    {
+        int k = Components, d = Features;
+        for (int c = 0; c < k; c++)
+        {
+            double r = st.R[c], sum = 0;
+            for (int j = 0; j < d; j++)
+            {
+                int i = c * d + j;
+                double v = (st.Q[i] - 2 * delta[i] * st.A[i] + r * delta[i] * delta[i]) / nk[c] + _reg;
+                if (_type == CovarianceType.Diag) cov[i] = v;
+                sum += v;
+            }
+            if (_type == CovarianceType.Spherical) cov[c] = sum / d;
+        }
+    }
+
+    public GaussianParameters Reseed(GaussianParameters p, int component, ReadOnlySpan<double> point)
+    {
+        int k = p.K, d = p.D;
+        var weights = (double[])p.Weights.Clone();
+        var means = (double[])p.Means.Clone();
+        var cov = (double[])p.Covariances.Clone();
+        point.CopyTo(means.AsSpan(component * d, d));
+        weights[component] = 1.0 / k;
+        double sum = 0;
+        foreach (double w in weights) sum += w;
+        for (int c = 0; c < k; c++) weights[c] /= sum;
+        double meanVar = 0;
+        for (int j = 0; j < d; j++) meanVar += ReseedVariance(j) / d;
+        switch (_type)
+        {
+            case CovarianceType.Full:
+                var o = cov.AsSpan(component * d * d, d * d);
+                o.Clear();
+                for (int j = 0; j < d; j++) o[j * d + j] = ReseedVariance(j);
+                break;
+            case CovarianceType.Diag:
+                for (int j = 0; j < d; j++) cov[component * d + j] = ReseedVariance(j);
+                break;
+            case CovarianceType.Spherical:
+                cov[component] = meanVar;
+                break;
+        }
+        return GaussianParameters.TryCreate(_type, k, d, weights, means, cov)
+            ?? throw new DegenerateFitException($"Component {component} could not be re-seeded. Try scaling the data.", component);
+    }
+
+    /// <summary>A fresh component gets the data's spread along each feature (never zero).</summary>
+    double ReseedVariance(int j)
+    {
+        double v = _dataVariance[j] + _reg;
+        return v > 0 && double.IsFinite(v) ? v : 1.0;
+    }
+}

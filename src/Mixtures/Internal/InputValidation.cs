@@ -1,0 +1,48 @@
+namespace Mixtures.Internal;
+
+/// <summary>Checks of user data that name the row and column at fault.</summary>
+internal static class InputValidation
+{
+    public static void RequireData(double[,]? x, string paramName = "x")
+    {
+        ArgumentNullException.ThrowIfNull(x, paramName);
+        if (x.GetLength(1) == 0)
+            throw new ArgumentException("The data has no features (zero columns).", paramName);
+        if (x.GetLength(0) == 0)
+            throw new ArgumentException("The data has no samples (zero rows).", paramName);
+        var flat = MatrixSpan.Flat(x);
+        int d = x.GetLength(1);
+        for (int i = 0; i < flat.Length; i++)
+        {
+            if (!double.IsFinite(flat[i]))
+                throw new ArgumentException(
+                    $"Row {i / d}, column {i % d}: {flat[i]} is not a finite number; remove or impute it.", paramName);
+        }
+    }
+
+    public static void RequireFeatures(double[,] x, int features, string paramName = "x")
+    {
+        RequireData(x, paramName);
+        if (x.GetLength(1) != features)
+            throw new ArgumentException(
+                $"The data has {x.GetLength(1)} columns but the model was fitted on {features} features.", paramName);
+    }
+
+    /// <summary>Validates sample weights and returns their sum.</summary>
+    public static double RequireWeights(double[]? w, int rows, string paramName = "sampleWeight")
+    {
+        if (w is null) return rows;
+        if (w.Length != rows)
+            throw new ArgumentException($"sampleWeight has {w.Length} entries but the data has {rows} rows.", paramName);
+        double sum = 0;
+        for (int i = 0; i < w.Length; i++)
+        {
+            if (!double.IsFinite(w[i]) || w[i] < 0)
+                throw new ArgumentException($"sampleWeight[{i}] = {w[i]}: weights must be finite and non-negative.", paramName);
+            sum += w[i];
+        }
+        if (!(sum > 0))
+            throw new ArgumentException("sampleWeight sums to zero: at least one sample needs a positive weight.", paramName);
+        return sum;
+    }
+}

@@ -1,0 +1,77 @@
+namespace Mixtures.Internal.Kernels;
+
+/// <summary>Cholesky factorization and the precision factor U = L^-T of a covariance.</summary>
+internal static class Cholesky
+{
+    /// <summary>
+    /// Lower Cholesky factor of the symmetric matrix <paramref name="a"/> (row-major D x D, lower
+    /// triangle read) written into <paramref name="l"/>. False when it is not positive definite.
+    /// </summary>
+    public static bool Factor(ReadOnlySpan<double> a, Span<double> l, int d)
+    {
+        l[..(d * d)].Clear();
+        for (int j = 0; j < d; j++)
+        {
+            double s = a[j * d + j];
+            for (int k = 0; k < j; k++) s -= l[j * d + k] * l[j * d + k];
+            if (!(s > 0) || !double.IsFinite(s)) return false;
+            double ljj = Math.Sqrt(s);
+            l[j * d + j] = ljj;
+            for (int i = j + 1; i < d; i++)
+            {
+                double t = a[i * d + j];
+                for (int k = 0; k < j; k++) t -= l[i * d + k] * l[j * d + k];
+                l[i * d + j] = t / ljj;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Precision Cholesky factor U (upper triangular, precision = U U^T) of a covariance, as
+    /// scikit-learn computes it: U = (L^-1)^T with covariance = L L^T. False if not positive definite.
+    /// </summary>
+    public static bool PrecisionFactor(ReadOnlySpan<double> covariance, Span<double> u, int d)
+    {
+        Span<double> l = d <= 64 ? stackalloc double[d * d] : new double[d * d];
+        if (!Factor(covariance, l, d)) return false;
+        // Inverse of lower-triangular L by forward substitution, column by column: L X = I.
+        u[..(d * d)].Clear();
+        for (int c = 0; c < d; c++)
+        {
+            for (int i = c; i < d; i++)
+            {
+                double s = i == c ? 1.0 : 0.0;
+                for (int k = c; k < i; k++) s -= l[i * d + k] * u[c * d + k];
+                // store X[i, c] transposed: U[c, i] = X[i, c]
+                u[c * d + i] = s / l[i * d + i];
+            }
+        }
+        for (int i = 0; i < d * d; i++)
+            if (!double.IsFinite(u[i])) return false;
+        return true;
+    }
+
+    /// <summary>precision = U U^T for an upper-triangular U.</summary>
+    public static void PrecisionFromFactor(ReadOnlySpan<double> u, Span<double> precision, int d)
+    {
+        for (int i = 0; i < d; i++)
+            for (int j = 0; j <= i; j++)
+            {
+                double s = 0;
+                for (int k = Math.Max(i, j); k < d; k++) s += u[i * d + k] * u[j * d + k];
+                precision[i * d + j] = s;
+                precision[j * d + i] = s;
+            }
+    }
+
+    /// <summary>Inverse of a symmetric positive definite matrix; false if it is not positive definite.</summary>
+    public static bool InvertSpd(ReadOnlySpan<double> a, Span<double> inverse, int d)
+    {
+        Span<double> u = new double[d * d];
+        // For A = L L^T, U = L^-T gives A^-1 = U U^T.
+        if (!PrecisionFactor(a, u, d)) return false;
+        PrecisionFromFactor(u, inverse, d);
+        return true;
+    }
+}

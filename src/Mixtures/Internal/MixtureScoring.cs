@@ -1,0 +1,78 @@
+using Mixtures.Internal.Kernels;
+
+namespace Mixtures.Internal;
+
+/// <summary>Predict / PredictProba / ScoreSamples for any family, in parallel over fixed chunks.</summary>
+internal static class MixtureScoring
+{
+    /// <summary>
+    /// Runs the E-step over all rows and hands each block's normalized responsibilities and
+    /// log-likelihoods to <paramref name="sink"/>(firstRow, count, resp, logLik).
+    /// </summary>
+    public static void Evaluate(IComponentEvaluator evaluator, double[,] x, SpanSink sink)
+    {
+        int n = x.GetLength(0), k = evaluator.Components;
+        var plan = new ChunkPlan(n);
+        plan.ForEach(null, c =>
+        {
+            var (start, len) = plan[c];
+            var lp = new double[ChunkPlan.BlockRows * k];
+            var ll = new double[ChunkPlan.BlockRows];
+            var scratch = new double[evaluator.ScratchLength(ChunkPlan.BlockRows)];
+            for (int b = start; b < start + len; b += ChunkPlan.BlockRows)
+            {
+                int m = Math.Min(ChunkPlan.BlockRows, start + len - b);
+                evaluator.WeightedLogProb(MatrixSpan.Rows(x, b, m), m, lp, scratch);
+                for (int r = 0; r < m; r++) ll[r] = LogSumExp.Normalize(lp.AsSpan(r * k, k));
+                sink(b, m, lp.AsSpan(0, m * k), ll.AsSpan(0, m));
+            }
+        });
+    }
+
+    public delegate void SpanSink(int firstRow, int count, ReadOnlySpan<double> resp, ReadOnlySpan<double> logLik);
+
+    public static int[] Predict(IComponentEvaluator e, double[,] x)
+    {
+        int k = e.Components;
+        var labels = new int[x.GetLength(0)];
+        Evaluate(e, x, (first, count, resp, _) =>
+        {
+            for (int r = 0; r < count; r++)
+            {
+                int best = 0;
+                for (int c = 1; c < k; c++)
+                    if (resp[r * k + c] > resp[r * k + best]) best = c;
+                labels[first + r] = best;
+            }
+        });
+        return labels;
+    }
+
+    public static double[,] PredictProba(IComponentEvaluator e, double[,] x)
+    {
+        int k = e.Components;
+        var proba = new double[x.GetLength(0), k];
+        Evaluate(e, x, (first, count, resp, _) => resp.CopyTo(MatrixSpan.Flat(proba).Slice(first * k, count * k)));
+        return proba;
+    }
+
+    public static double[] ScoreSamples(IComponentEvaluator e, double[,] x)
+    {
+        var scores = new double[x.GetLength(0)];
+        Evaluate(e, x, (first, count, _, ll) => ll.CopyTo(scores.AsSpan(first, count)));
+        return scores;
+    }
+
+    /// <summary>Mean of the per-row log-likelihoods, summed in row order (deterministic).</summary>
+    public static double Score(IComponentEvaluator e, double[,] x)
+    {
+        var s = ScoreSamples(e, x);
+        double sum = 0;
+        foreach (double v in s) sum += v;
+        return sum / s.Length;
+    }
+
+    public static double Bic(double score, int n, int parameters) => -2 * score * n + parameters * Math.Log(n);
+
+    public static double Aic(double score, int n, int parameters) => -2 * score * n + 2.0 * parameters;
+}

@@ -1,0 +1,30 @@
+using Xunit;
+
+namespace Mixtures.Tests.Support;
+
+/// <summary>Element-wise comparison within a relative tolerance (plus a tiny absolute floor for exact zeros).</summary>
+public static class Approx
+{
+    public static void Equal(double expected, double actual, double rtol, string what, double atol = 1e-12)
+    {
+        if (!(Math.Abs(expected - actual) <= rtol * Math.Abs(expected) + atol))
+            Assert.Fail($"{what}: expected {expected:R}, got {actual:R} (relative error {Math.Abs(expected - actual) / Math.Abs(expected):G3}).");
+    }
+
+    /// <summary>
+    /// Arrays agree when every entry is within <paramref name="rtol"/> of its expected value, or within
+    /// rtol of the array's largest magnitude (entries that are zero up to rounding, like off-diagonals).
+    /// </summary>
+    public static void Equal(ReadOnlySpan<double> expected, ReadOnlySpan<double> actual, double rtol, string what)
+    {
+        Assert.True(expected.Length == actual.Length, $"{what}: expected {expected.Length} values, got {actual.Length}.");
+        double scale = 0;
+        foreach (double v in expected) scale = Math.Max(scale, Math.Abs(v));
+        for (int i = 0; i < expected.Length; i++)
+        {
+            double e = expected[i], a = actual[i];
+            if (!(Math.Abs(e - a) <= rtol * Math.Abs(e) + rtol * 1e-3 * scale + 1e-300))
+                Assert.Fail($"{what}[{i}]: expected {e:R}, got {a:R} (relative error {Math.Abs(e - a) / Math.Abs(e):G3}).");
+        }
+    }
+}
