@@ -127,6 +127,65 @@ internal sealed class GaussianParameters
         return failed.Count == 0 ? p : null;
     }
 
+    /// <summary>
+    /// Parameters read from a model file, keeping the stored precision factors bit for bit. Checks
+    /// that they are valid (triangular, positive diagonal) and agree with the covariances
+    /// (U^T Sigma U = I within 1e-6); otherwise null and the problem.
+    /// </summary>
+    public static GaussianParameters? Restore(CovarianceType type, int k, int d, double[] weights, double[] means,
+        double[] covariances, double[] precChol, out string? problem)
+    {
+        problem = null;
+        if (type is CovarianceType.Full or CovarianceType.Tied)
+        {
+            int blocks = type == CovarianceType.Full ? k : 1;
+            var cu = new double[d];
+            for (int c = 0; c < blocks; c++)
+            {
+                var u = precChol.AsSpan(c * d * d, d * d);
+                var cov = covariances.AsSpan(c * d * d, d * d);
+                for (int i = 0; i < d; i++)
+                {
+                    if (!(u[i * d + i] > 0)) { problem = $"precisions_cholesky of component {c} has a non-positive diagonal."; return null; }
+                    for (int j = 0; j < i; j++)
+                        if (u[i * d + j] != 0) { problem = $"precisions_cholesky of component {c} is not upper triangular."; return null; }
+                    for (int j = 0; j < d; j++)
+                        if (Math.Abs(cov[i * d + j] - cov[j * d + i]) > 1e-9 * (Math.Abs(cov[i * d + j]) + Math.Abs(cov[j * d + i])))
+                        { problem = $"covariances of component {c} is not symmetric."; return null; }
+                }
+                // U^T Sigma U should be the identity.
+                for (int a = 0; a < d; a++)
+                {
+                    for (int j = 0; j < d; j++)
+                    {
+                        double s = 0;
+                        for (int i = 0; i <= a; i++) s += u[i * d + a] * cov[i * d + j];
+                        cu[j] = s;
+                    }
+                    for (int b = 0; b < d; b++)
+                    {
+                        double s = 0;
+                        for (int j = 0; j <= b; j++) s += cu[j] * u[j * d + b];
+                        if (Math.Abs(s - (a == b ? 1 : 0)) > 1e-6)
+                        { problem = $"covariances and precisions_cholesky of component {c} disagree; the file is corrupted."; return null; }
+                    }
+                }
+            }
+        }
+        else
+        {
+            for (int i = 0; i < covariances.Length; i++)
+            {
+                int c = type == CovarianceType.Diag ? i / d : i;
+                if (!(covariances[i] > 0)) { problem = $"covariances of component {c} must be positive."; return null; }
+                double expected = 1 / Math.Sqrt(covariances[i]);
+                if (!(Math.Abs(precChol[i] - expected) <= 1e-6 * expected))
+                { problem = $"covariances and precisions_cholesky of component {c} disagree; the file is corrupted."; return null; }
+            }
+        }
+        return new GaussianParameters(type, k, d, weights, means, covariances, precChol);
+    }
+
     public GaussianParameters With(double[] weights, double[] means, double[] covariances, double[] precChol) =>
         new(Type, K, D, weights, means, covariances, precChol);
 

@@ -1,0 +1,13 @@
+using System.Text.Json;
+using Mixtures.Internal;
+
+namespace Mixtures.Serialization;
+
+/// <summary>The family-specific part of a model file; the common fields are handled by <see cref="MixtureModelJson"/>.</summary>
+internal interface IModelCodec
+{
+    string Family { get; }
+    bool CanWrite(IMixtureModel model);
+    void WriteParameters(Utf8JsonWriter w, IMixtureModel model);
+    IMixtureModel Read(JsonFields f, int k, int d, double[] weights, double[] means, FitInfo info);
+}
