@@ -6,7 +6,7 @@ public static class AtomicFile
     /// <summary>Writes <paramref name="text"/> to <paramref name="path"/> atomically.</summary>
     public static void WriteAllText(string path, string text) => Write(path, s =>
     {
-        using var w = new StreamWriter(s);
+        using var w = new StreamWriter(s, new System.Text.UTF8Encoding(false), 65536, leaveOpen: true);
         w.Write(text);
     });
 
