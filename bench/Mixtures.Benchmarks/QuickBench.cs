@@ -19,6 +19,44 @@ public static class QuickBench
         ["n1e6_d16:full", "n1e6_d16:diag", "n2e5_d64:full",
          "small:full", "small:diag", "small:tied", "small:spherical"];
 
+    /// <summary>`profile`: the per-stage single-thread breakdown of <see cref="Stages.Profile"/> for each row.</summary>
+    public static int Profile(string[] args)
+    {
+        string? dataDir = null;
+        int sampleRows = 65536;
+        string[] rows = ["n1e6_d16:full", "n2e5_d64:full", "n1e6_d16:diag"];
+        for (int i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"Option '{args[i]}' needs a value.");
+            switch (args[i])
+            {
+                case "--data": dataDir = Next(); break;
+                case "--sample-rows": sampleRows = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--rows": rows = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries); break;
+                default:
+                    Console.Error.WriteLine($"Unknown option '{args[i]}'. Use --data DIR, --rows NAME:COV,..., --sample-rows N.");
+                    return 2;
+            }
+        }
+        foreach (string row in rows)
+        {
+            if (!TryParseRow(row, out string name, out var cov)) return 2;
+            Stages.Profile(BenchData.Load(dataDir, name, cov), sampleRows);
+        }
+        return 0;
+    }
+
+    static bool TryParseRow(string row, out string name, out CovarianceType cov)
+    {
+        var parts = row.Split(':');
+        name = parts[0];
+        cov = default;
+        if (parts.Length == 2 && BenchData.Shapes.ContainsKey(parts[0]) && Enum.TryParse(parts[1], true, out cov))
+            return true;
+        Console.Error.WriteLine($"Row '{row}' is not NAME:COV with NAME in {string.Join(", ", BenchData.Shapes.Keys)} and COV full|tied|diag|spherical.");
+        return false;
+    }
+
     public static int Run(string[] args)
     {
         string? dataDir = null;
@@ -46,13 +84,8 @@ public static class QuickBench
             Console.WriteLine($"{"dataset",-10} {"cov",-9} {"N",9} {"D",3} {"K",3} {"iter",4} {"s/iter",10} {"GFLOP/s",8} {"lower bound",14} {"alloc MiB",9} {"peak WS MiB",11}");
         foreach (string row in rows)
         {
-            var parts = row.Split(':');
-            if (parts.Length != 2 || !BenchData.Shapes.ContainsKey(parts[0]) || !Enum.TryParse<CovarianceType>(parts[1], true, out var cov))
-            {
-                Console.Error.WriteLine($"Row '{row}' is not NAME:COV with NAME in {string.Join(", ", BenchData.Shapes.Keys)} and COV full|tied|diag|spherical.");
-                return 2;
-            }
-            var c = BenchData.Load(dataDir, parts[0], cov);
+            if (!TryParseRow(row, out string name, out var cov)) return 2;
+            var c = BenchData.Load(dataDir, name, cov);
 
             new GaussianMixture(c.Options(2, threads)).Fit(c.X); // warm-up: JIT and tiering
             double best = double.PositiveInfinity, total = 0, lowerBound = double.NaN;
