@@ -1,0 +1,68 @@
+using System.CommandLine;
+using Mixtures.Cli.Fitting;
+using Mixtures.Cli.Io;
+using Mixtures.Cli.Output;
+using Mixtures.Cli.Plotting;
+using Spectre.Console;
+
+namespace Mixtures.Cli.Commands;
+
+/// <summary>
+/// <c>mixtures demo faithful</c>: the Old Faithful geyser data (embedded), K chosen by BIC over 1..6 full
+/// covariances, the fit's summary, and faithful.png with contours.
+/// </summary>
+internal static class DemoCommand
+{
+    private const string Resource = "Mixtures.Cli.Data.faithful.csv";
+
+    public static Command Create()
+    {
+        var name = new Argument<string>("DATASET") { Description = "The demo to run." }.AcceptOnlyFromAmong("faithful");
+        var output = new Option<string>("--output", "-o") { Description = "Picture to write (.png or .svg).", DefaultValueFactory = _ => "faithful.png" };
+        var seed = new Option<int>("--seed") { Description = "Random seed of the k-means initialization.", DefaultValueFactory = _ => 0 };
+        var size = new SizeOptions();
+        var command = new Command("demo", "Run a worked example: 'mixtures demo faithful'.") { name, output, seed };
+        size.AddTo(command);
+
+        CommandRunner.SetBody(command, ctx =>
+        {
+            var outPath = ctx.Get(output);
+            PlotFile.Validate(outPath, "-o");
+            var (width, height) = size.Get(ctx);
+            var ds = LoadFaithful();
+            var options = new GaussianMixtureOptions { Seed = ctx.Get(seed), NInit = 1 };
+            var entries = ModelSelector.Run(ds, Enumerable.Range(1, 6).ToList(), [CovarianceType.Full], options, ctx.Live, ctx.CancellationToken);
+            var best = ModelSelector.Best(entries, "bic") ?? throw new CliException("every fit failed.", ExitCodes.FitFailed);
+            var model = best.Model!;
+            var title = $"Old Faithful: {model.Components}-component Gaussian mixture (chosen by BIC)";
+            var plot = ClusterPlot.Create(MixtureView.FromModel(model), ds.Column(0), ds.Column(1), model.Predict(ds.X),
+                "eruption duration (minutes)", "waiting time to next eruption (minutes)", title);
+            ctx.CancellationToken.ThrowIfCancellationRequested();
+            PlotFile.Save(plot, outPath, width, height);
+
+            var report = FitReport.From(model, ds.FeatureNames, ds.X, null);
+            if (ctx.Json)
+            {
+                JsonOut.Write(new { dataset = "faithful", plot = outPath, selection = SelectCommand.ToJson(entries, best, "bic", null), fit = report });
+            }
+            else if (!ctx.Quiet)
+            {
+                AnsiConsole.MarkupLine("[bold]Old Faithful geyser[/]: 272 eruptions, duration (min) and waiting time to the next (min).");
+                SelectCommand.PrintTable(entries, best, "bic", Enumerable.Range(1, 6).ToList(), [CovarianceType.Full]);
+                FitSummaryPrinter.Print(report);
+                AnsiConsole.MarkupLine($"wrote [bold]{Markup.Escape(outPath)}[/] ({width} x {height})");
+            }
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>The embedded faithful.csv (eruptions, waiting).</summary>
+    internal static DataSet LoadFaithful()
+    {
+        using var stream = typeof(DemoCommand).Assembly.GetManifestResourceStream(Resource)
+            ?? throw new CliException("the embedded faithful.csv is missing from this build.", ExitCodes.FitFailed);
+        using var text = new StreamReader(stream);
+        return CsvTableReader.Read(text, "faithful.csv", ColumnSelection.All);
+    }
+}

@@ -1,0 +1,83 @@
+using System.CommandLine;
+using Mixtures.Cli.Fitting;
+using Mixtures.Cli.Io;
+using Mixtures.Cli.Output;
+using Mixtures.Cli.Plotting;
+using Mixtures.Serialization;
+
+namespace Mixtures.Cli.Commands;
+
+/// <summary><c>mixtures fit DATA -k K ... -o MODEL.json</c>: fits a Gaussian mixture by EM and writes the model.</summary>
+internal static class FitCommand
+{
+    public static Command Create()
+    {
+        var data = new Argument<string>("DATA") { Description = "Data file: CSV with a header row, or .npy (float64/float32)." };
+        var k = new Option<int?>("-k", "--k", "--n-components") { Description = "Number of components K (default: from --init, else 1)." };
+        var cov = new Option<string>("--covariance-type")
+        { Description = "Covariance parametrization.", DefaultValueFactory = _ => "full" }.AcceptOnlyFromAmong(FitOptionSet.CovarianceNames);
+        var init = new Option<string?>("--init") { Description = "Initial parameters: JSON with weights, means, precisions (as a reference case's \"init\")." };
+        var weights = new Option<string?>("--weights-column") { Description = "Column of non-negative per-row sample weights." };
+        var output = new Option<string?>("--output", "-o") { Description = "Where to write the model JSON." };
+        var history = new Option<string?>("--history") { Description = "Draw the log-likelihood learning curve to this .png/.svg." };
+        var snapshots = new Option<string?>("--snapshots") { Description = "Directory for pictures and models of the fit at iterations 0-6 and 20." };
+        var set = new FitOptionSet();
+
+        var command = new Command("fit", "Fit a Gaussian mixture by EM and write the model as JSON.") { data, k, cov };
+        set.AddTo(command);
+        foreach (var o in new Option[] { init, weights, output, history, snapshots }) command.Options.Add(o);
+
+        CommandRunner.SetBody(command, ctx =>
+        {
+            var outPath = ctx.Get(output);
+            if (outPath is not null) AtomicWriter.RequireDirectory(outPath);
+            var historyPath = ctx.Get(history);
+            if (historyPath is not null) PlotFile.Validate(historyPath, "--history");
+            var snapDir = ctx.Get(snapshots);
+            if (snapDir is not null) SnapshotWriter.PrepareDirectory(snapDir);
+
+            var type = FitOptionSet.ParseCovariance(ctx.Get(cov));
+            var options = set.Bind(ctx) with { CovarianceType = type };
+            int? kk = ctx.Get(k);
+            if (kk is < 1) throw new CliException($"-k {kk}: the number of components must be at least 1.");
+            var dataPath = ctx.Get(data);
+            var ds = DataLoader.Load(dataPath, new ColumnSelection(ColumnSelection.Parse(ctx.Get(set.Columns)), ctx.Get(weights)), ctx.CancellationToken);
+
+            InitialParameters? initial = null;
+            if (ctx.Get(init) is { } initPath)
+            {
+                initial = InitFileReader.Read(initPath, type, kk);
+                if (initial.Features != ds.Columns)
+                    throw CliException.InFile(initPath, null, null, $"\"means\" have {initial.Features} columns but the data has {ds.Columns} features.");
+                options = options with
+                {
+                    InitialWeights = initial.Weights,
+                    InitialMeans = initial.Means,
+                    InitialPrecisions = initial.Precisions,
+                };
+            }
+            options = options with { Components = kk ?? initial?.Components ?? 1 };
+
+            var title = $"K={options.Components} {FitOptionSet.Name(type)} on {Path.GetFileName(dataPath)} ({ds.Rows} x {ds.Columns})";
+            var model = (GaussianMixtureModel)FitRunner.Fit(options, ds, ctx.Live, title, ctx.CancellationToken).WithFeatureNames(ds.FeatureNames);
+
+            var snapshotSet = snapDir is null ? null : SnapshotWriter.Compute(options, ds, initial, ctx.CancellationToken);
+            ctx.CancellationToken.ThrowIfCancellationRequested();
+
+            if (outPath is not null) AtomicWriter.WriteText(outPath, w => w.Write(MixtureModelJson.ToJson(model)));
+            if (historyPath is not null)
+            {
+                var plot = HistoryPlot.Create(model.LowerBoundHistory, model.Converged, options.Tolerance,
+                    $"EM learning curve: {title}");
+                PlotFile.Save(plot, historyPath, PlotStyle.DefaultWidth, PlotStyle.DefaultHeight);
+            }
+            if (snapshotSet is not null) SnapshotWriter.Write(snapshotSet, snapDir!, ds, Path.GetFileName(dataPath));
+
+            var report = FitReport.From(model, ds.FeatureNames, ds.X, outPath);
+            if (ctx.Json) JsonOut.Write(report);
+            else if (!ctx.Quiet) FitSummaryPrinter.Print(report);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,93 @@
+using System.CommandLine;
+
+namespace Mixtures.Cli.Commands;
+
+/// <summary>The EM options shared by fit, select and demo, with scikit-learn's names and defaults.</summary>
+internal sealed class FitOptionSet
+{
+    public static readonly string[] CovarianceNames = ["full", "tied", "diag", "spherical"];
+    public static readonly string[] InitNames = ["kmeans", "k-means++", "random", "random_from_data"];
+
+    public Option<int> MaxIter { get; } = new("--max-iter")
+    { Description = "Maximum EM iterations per restart (max_iter).", DefaultValueFactory = _ => 100 };
+
+    public Option<double> Tol { get; } = new("--tol")
+    { Description = "Convergence threshold on the change of the mean log-likelihood (tol).", DefaultValueFactory = _ => 1e-3 };
+
+    public Option<double> RegCovar { get; } = new("--reg-covar")
+    { Description = "Added to the diagonal of every covariance (reg_covar).", DefaultValueFactory = _ => 1e-6 };
+
+    public Option<int> NInit { get; } = new("--n-init")
+    { Description = "Number of restarts; the best is kept (n_init).", DefaultValueFactory = _ => 1 };
+
+    public Option<string> InitParams { get; } = new Option<string>("--init-params")
+    { Description = "How restarts are initialized.", DefaultValueFactory = _ => "kmeans" }.AcceptOnlyFromAmong(InitNames);
+
+    public Option<int?> Seed { get; } = new("--seed")
+    { Description = "Random seed; the same seed gives the same model." };
+
+    public Option<string> Family { get; } = new Option<string>("--family")
+    { Description = "Mixture family (only gaussian in this build).", DefaultValueFactory = _ => "gaussian" }
+        .AcceptOnlyFromAmong("gaussian", "bernoulli", "poisson");
+
+    public Option<string[]> Columns { get; } = ColumnsOption();
+
+    /// <summary>A --columns option: feature columns by name, comma separated or repeated.</summary>
+    public static Option<string[]> ColumnsOption() => new("--columns")
+    {
+        Description = "Feature columns by name (comma separated); default: all.",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public void AddTo(Command command, bool family = true)
+    {
+        foreach (var o in new Option[] { MaxIter, Tol, RegCovar, NInit, InitParams, Seed, Columns }) command.Options.Add(o);
+        if (family) command.Options.Add(Family);
+    }
+
+    /// <summary>The options as a <see cref="GaussianMixtureOptions"/> (components and covariance type set by the caller).</summary>
+    public GaussianMixtureOptions Bind(CommandContext ctx)
+    {
+        var family = ctx.Get(Family);
+        if (family != "gaussian")
+            throw new CliException($"--family {family}: not available in this build yet; use --family gaussian.");
+        Require(ctx.Get(MaxIter) >= 1, "--max-iter must be at least 1.");
+        Require(ctx.Get(Tol) is var tol && tol >= 0 && double.IsFinite(tol), "--tol must be a finite number >= 0.");
+        Require(ctx.Get(RegCovar) is var reg && reg >= 0 && double.IsFinite(reg), "--reg-covar must be a finite number >= 0.");
+        Require(ctx.Get(NInit) >= 1, "--n-init must be at least 1.");
+        return new GaussianMixtureOptions
+        {
+            MaxIterations = ctx.Get(MaxIter),
+            Tolerance = ctx.Get(Tol),
+            RegCovar = ctx.Get(RegCovar),
+            NInit = ctx.Get(NInit),
+            Init = ParseInit(ctx.Get(InitParams)),
+            Seed = ctx.Parse.GetValue(Seed),
+        };
+    }
+
+    private static void Require(bool ok, string message)
+    {
+        if (!ok) throw new CliException(message);
+    }
+
+    public static CovarianceType ParseCovariance(string name) => name.ToLowerInvariant() switch
+    {
+        "full" => CovarianceType.Full,
+        "tied" => CovarianceType.Tied,
+        "diag" => CovarianceType.Diag,
+        "spherical" => CovarianceType.Spherical,
+        _ => throw new CliException($"unknown covariance type '{name}'; use one of {string.Join(", ", CovarianceNames)}."),
+    };
+
+    public static string Name(CovarianceType type) => type.ToString().ToLowerInvariant();
+
+    private static InitMethod ParseInit(string name) => name switch
+    {
+        "kmeans" => InitMethod.KMeans,
+        "k-means++" => InitMethod.KMeansPlusPlus,
+        "random" => InitMethod.Random,
+        "random_from_data" => InitMethod.RandomFromData,
+        _ => throw new CliException($"--init-params '{name}': use one of {string.Join(", ", InitNames)}."),
+    };
+}

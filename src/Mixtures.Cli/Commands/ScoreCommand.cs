@@ -1,0 +1,36 @@
+using System.CommandLine;
+using System.Globalization;
+using Mixtures.Cli.Io;
+using Mixtures.Cli.Output;
+
+namespace Mixtures.Cli.Commands;
+
+/// <summary><c>mixtures score MODEL.json DATA [--per-sample OUT.csv]</c>: mean log-likelihood per sample.</summary>
+internal static class ScoreCommand
+{
+    public static Command Create()
+    {
+        var model = new Argument<string>("MODEL") { Description = "Model JSON written by 'mixtures fit'." };
+        var data = new Argument<string>("DATA") { Description = "Data file (CSV or .npy) with the model's features." };
+        var perSample = new Option<string?>("--per-sample") { Description = "Write each row's log-likelihood to this CSV." };
+        var columns = FitOptionSet.ColumnsOption();
+        var command = new Command("score", "Mean log-likelihood per sample of data under a model.") { model, data, perSample, columns };
+
+        CommandRunner.SetBody(command, ctx =>
+        {
+            var outPath = ctx.Get(perSample);
+            if (outPath is not null) AtomicWriter.RequireDirectory(outPath);
+            var m = ModelLoader.Load(ctx.Get(model));
+            var ds = DataLoader.LoadFor(m, ctx.Get(data), ColumnSelection.Parse(ctx.Get(columns)), ctx.CancellationToken);
+            var samples = m.ScoreSamples(ds.X);
+            double score = samples.Average();
+            ctx.CancellationToken.ThrowIfCancellationRequested();
+            if (outPath is not null)
+                CsvTableWriter.Write(outPath, ["log_likelihood"], samples.Length, (i, w) => w.Write(CsvTableWriter.Format(samples[i])));
+            if (ctx.Json) JsonOut.Write(new { score, n_samples = samples.Length });
+            else if (!ctx.Quiet) Console.Out.WriteLine(score.ToString("R", CultureInfo.InvariantCulture));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

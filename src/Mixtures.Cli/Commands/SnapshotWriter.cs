@@ -1,0 +1,63 @@
+using Mixtures.Cli.Io;
+using Mixtures.Cli.Plotting;
+using Mixtures.Serialization;
+
+namespace Mixtures.Cli.Commands;
+
+/// <summary>
+/// <c>fit --snapshots DIR</c>: the fit after 0, 1, 2, 3, 4, 5, 6 and 20 EM iterations, each a refit from the
+/// same start (same seed or --init) with MaxIterations = i and Tolerance = 0, so the pictures are deterministic.
+/// </summary>
+internal static class SnapshotWriter
+{
+    public static readonly int[] Iterations = [0, 1, 2, 3, 4, 5, 6, 20];
+
+    /// <summary>One snapshot: the iteration and the mixture then (a model from iteration 1 on).</summary>
+    public sealed record Snapshot(int Iteration, MixtureView View, GaussianMixtureModel? Model);
+
+    public static void PrepareDirectory(string dir)
+    {
+        if (File.Exists(dir)) throw new CliException($"--snapshots {dir}: is a file; give a directory.");
+        var parent = Path.GetDirectoryName(Path.GetFullPath(dir));
+        if (parent is not null && !Directory.Exists(parent))
+            throw new CliException($"--snapshots {dir}: the parent directory '{parent}' does not exist.");
+    }
+
+    public static List<Snapshot> Compute(GaussianMixtureOptions options, DataSet data, InitialParameters? initial, CancellationToken ct)
+    {
+        if (options.Seed is null && initial is null)
+            options = options with { Seed = 0 };
+        var list = new List<Snapshot>();
+        foreach (int it in Iterations)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (it == 0)
+            {
+                // The library does not expose its initialization; without --init the start is shown by iteration 1.
+                if (initial is not null) list.Add(new Snapshot(0, MixtureView.FromInit(initial), null));
+                continue;
+            }
+            var model = new GaussianMixture(options with { MaxIterations = it, Tolerance = 0 }).Fit(data.X, data.SampleWeights, null, ct);
+            var named = (GaussianMixtureModel)model.WithFeatureNames(data.FeatureNames);
+            list.Add(new Snapshot(it, MixtureView.FromModel(named), named));
+        }
+        return list;
+    }
+
+    public static void Write(List<Snapshot> snapshots, string dir, DataSet data, string dataName)
+    {
+        Directory.CreateDirectory(dir);
+        var (x, y) = ModelPlot.Axes(data, null, null);
+        foreach (var s in snapshots)
+        {
+            var stem = Path.Combine(dir, $"iter_{s.Iteration:D2}");
+            var labels = s.Model?.Predict(data.X) ?? s.View.Predict(data.X);
+            var title = s.Iteration == 0
+                ? $"EM on {dataName}: initial parameters"
+                : $"EM on {dataName}: after {s.Iteration} iteration{(s.Iteration == 1 ? "" : "s")} (lower bound {s.Model!.LowerBound:F4})";
+            var plot = ModelPlot.Create(s.View, data, labels, x, y, title);
+            PlotFile.Save(plot, stem + ".png", PlotStyle.DefaultWidth, PlotStyle.DefaultHeight);
+            if (s.Model is not null) AtomicWriter.WriteText(stem + ".json", w => w.Write(MixtureModelJson.ToJson(s.Model)));
+        }
+    }
+}

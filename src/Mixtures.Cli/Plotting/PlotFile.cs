@@ -1,0 +1,34 @@
+using ScottPlot;
+using Mixtures.Cli.Io;
+
+namespace Mixtures.Cli.Plotting;
+
+/// <summary>Saves a plot as PNG or SVG by the file's extension, atomically.</summary>
+internal static class PlotFile
+{
+    /// <summary>Checks the path before any work: a known extension and an existing directory.</summary>
+    public static void Validate(string path, string option)
+    {
+        var ext = Path.GetExtension(path).ToLowerInvariant();
+        if (ext is not (".png" or ".svg"))
+            throw new CliException($"{option} {path}: the picture format is chosen by extension; use .png or .svg.");
+        AtomicWriter.RequireDirectory(path);
+    }
+
+    public static void ValidateSize(int width, int height)
+    {
+        if (width is < 100 or > 10000 || height is < 100 or > 10000)
+            throw new CliException($"--width/--height {width}x{height}: each must be between 100 and 10000 pixels.");
+    }
+
+    public static void Save(Plot plot, string path, int width, int height)
+    {
+        Validate(path, "-o");
+        bool svg = Path.GetExtension(path).Equals(".svg", StringComparison.OrdinalIgnoreCase);
+        AtomicWriter.Write(path, temp =>
+        {
+            if (svg) plot.SaveSvg(temp, width, height);
+            else plot.SavePng(temp, width, height);
+        });
+    }
+}
