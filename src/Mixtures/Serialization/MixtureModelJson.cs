@@ -18,7 +18,7 @@ public static class MixtureModelJson
     /// <summary>The format version this library writes and reads.</summary>
     public const int FormatVersion = 1;
 
-    static readonly List<IModelCodec> Codecs = [new GaussianModelCodec()];
+    static readonly List<IModelCodec> Codecs = [new GaussianModelCodec(), new BernoulliModelCodec(), new PoissonModelCodec()];
 
     internal static void Register(IModelCodec codec)
     {

@@ -1,0 +1,91 @@
+namespace Mixtures.Internal.Bernoulli;
+
+/// <summary>
+/// What the Bernoulli and Poisson families share for the EM loop: statistics R_k and S_k,
+/// N_k = R_k + 10 eps, weights N_k / sum N, a per-family mean formula, emptied components
+/// reported for re-seeding, and p = K D + K - 1.
+/// </summary>
+internal abstract class MeanFamily : IMixtureFamily<MeanParameters>
+{
+    protected static readonly double Eps = Math.Pow(2, -52);
+    readonly int _rows;
+    readonly double _totalWeight;
+
+    protected MeanFamily(int components, double[,] x, double[]? sampleWeight, double totalWeight)
+    {
+        Components = components;
+        Features = x.GetLength(1);
+        _rows = x.GetLength(0);
+        _totalWeight = totalWeight;
+        DataMean = WeightedMean(x, sampleWeight, totalWeight);
+    }
+
+    public int Components { get; }
+    public int Features { get; }
+    public int ParameterCount => MeanParameters.ParameterCount(Components, Features);
+
+    /// <summary>Weighted mean of the data per feature (D), used when re-seeding.</summary>
+    protected double[] DataMean { get; }
+
+    public abstract IComponentEvaluator CreateEvaluator(MeanParameters parameters);
+
+    /// <summary>The component mean from S_kd and N_k.</summary>
+    protected abstract double Mean(double weightedSum, double nk);
+
+    /// <summary>A fresh component's mean from a data value and the data mean of that feature.</summary>
+    protected abstract double ReseedMean(double point, double dataMean);
+
+    public ISufficientStatistics<MeanParameters> CreateStatistics() => new MeanStatistics<MeanParameters>(Components, Features);
+
+    public MeanParameters MStep(ISufficientStatistics<MeanParameters> total, MeanParameters previous, List<Degeneracy> degenerate)
+    {
+        var st = (MeanStatistics<MeanParameters>)total;
+        int k = Components, d = Features;
+        var weights = new double[k];
+        var means = new double[k * d];
+        double nSum = 0;
+        for (int c = 0; c < k; c++)
+        {
+            double nk = st.R[c] + 10 * Eps;
+            weights[c] = nk;
+            nSum += nk;
+            for (int j = 0; j < d; j++) means[c * d + j] = Mean(st.S[c * d + j], nk);
+        }
+        for (int c = 0; c < k; c++) weights[c] /= nSum;
+
+        double perWeight = _rows / _totalWeight;
+        if (_rows >= 2 * k)
+            for (int c = 0; c < k; c++)
+                if (st.R[c] * perWeight < 1.0)
+                    degenerate.Add(new Degeneracy(c, $"Component {c} emptied ({st.R[c] * perWeight:G3} effective samples).", false));
+        return new MeanParameters(k, d, weights, means);
+    }
+
+    public MeanParameters Reseed(MeanParameters p, int component, ReadOnlySpan<double> point)
+    {
+        int k = p.K, d = p.D;
+        var weights = (double[])p.Weights.Clone();
+        var means = (double[])p.Means.Clone();
+        for (int j = 0; j < d; j++) means[component * d + j] = ReseedMean(point[j], DataMean[j]);
+        weights[component] = 1.0 / k;
+        double sum = 0;
+        foreach (double w in weights) sum += w;
+        for (int c = 0; c < k; c++) weights[c] /= sum;
+        return new MeanParameters(k, d, weights, means);
+    }
+
+    static double[] WeightedMean(double[,] x, double[]? w, double totalWeight)
+    {
+        int n = x.GetLength(0), d = x.GetLength(1);
+        var mean = new double[d];
+        for (int i = 0; i < n; i++)
+        {
+            double wi = w?[i] ?? 1.0;
+            if (wi == 0) continue;
+            var row = MatrixSpan.Rows(x, i, 1);
+            for (int j = 0; j < d; j++) mean[j] += wi * row[j];
+        }
+        for (int j = 0; j < d; j++) mean[j] /= totalWeight;
+        return mean;
+    }
+}

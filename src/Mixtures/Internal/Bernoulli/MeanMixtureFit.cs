@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Mixtures.Internal.Initialization;
+
+namespace Mixtures.Internal.Bernoulli;
+
+/// <summary>
+/// The estimator side shared by the Bernoulli and Poisson mixtures: checks, initialization (explicit
+/// weights and means, or responsibilities from k-means / k-means++ / random / random_from_data fed
+/// to the M-step), restarts through the one EM loop, and the fit's bookkeeping.
+/// </summary>
+internal static class MeanMixtureFit
+{
+    /// <summary>The family-independent options, as both option records give them.</summary>
+    public sealed record Settings(
+        int Components, double Tolerance, int MaxIterations, int NInit, InitMethod Init,
+        double[]? InitialWeights, double[,]? InitialMeans, int? Seed, int? MaxDegreeOfParallelism,
+        DegenerateHandling Degenerate);
+
+    /// <summary>Says what is wrong with an explicit initial mean value, or null if it is fine.</summary>
+    public delegate string? MeanCheck(double value);
+
+    public static (MeanParameters Parameters, FitInfo Info) Run(
+        MeanFamily family, double[,] x, double[]? sampleWeight, double totalWeight, Settings s, MeanCheck checkMean,
+        MeanParameters? warmStart, ILogger logger, IProgress<EmIteration>? progress, CancellationToken ct, Stopwatch clock)
+    {
+        int n = x.GetLength(0), k = s.Components;
+        if (n < k)
+            throw new ArgumentException($"The data has {n} samples but {k} components were asked for; use at most {n} components.", nameof(x));
+        int distinct = DistinctRows.CountUpTo(x, sampleWeight, k);
+        if (distinct < k)
+            throw new ArgumentException($"The data has only {distinct} distinct points (with positive weight) but {k} components were asked for; use at most {distinct} components.", nameof(x));
+
+        var em = new ExpectationMaximization<MeanParameters>(family, x, sampleWeight, totalWeight, s.MaxDegreeOfParallelism);
+        var settings = new EmSettings(s.MaxIterations, s.Tolerance, s.Degenerate);
+        var rng = new Random(s.Seed ?? Random.Shared.Next());
+        int runs = warmStart is null ? s.NInit : 1;
+        EmResult<MeanParameters>? best = null;
+        for (int init = 0; init < runs; init++)
+        {
+            ct.ThrowIfCancellationRequested();
+            var start = warmStart ?? Initialize(family, x, sampleWeight, s, checkMean, rng);
+            var result = em.Run(start, settings, init, progress, ct);
+            if (best is null || result.LowerBound > best.LowerBound || double.IsNegativeInfinity(best.LowerBound))
+                best = result;
+        }
+        if (!best!.Converged)
+            logger.LogWarning("EM did not converge after {Iterations} iterations (tol {Tol}); try a larger MaxIterations or Tolerance, or check the data.",
+                best.Iterations, s.Tolerance);
+        double score = MixtureScoring.Score(family.CreateEvaluator(best.Parameters), x);
+        var info = new FitInfo(best.LowerBound, best.History, best.Converged, best.Iterations, best.Reseeds,
+            clock.Elapsed.TotalSeconds, score, n, null);
+        return (best.Parameters, info);
+    }
+
+    static MeanParameters Initialize(MeanFamily family, double[,] x, double[]? w, Settings s, MeanCheck checkMean, Random rng)
+    {
+        int k = s.Components, d = family.Features;
+        MeanParameters? fromData = null;
+        if (s.InitialWeights is null || s.InitialMeans is null)
+            fromData = FromResponsibilities(family, x, InitialResponsibilities.Create(s.Init, x, w, k, rng, s.MaxDegreeOfParallelism));
+        double[] weights = fromData?.Weights ?? [];
+        if (s.InitialWeights is { } iw)
+        {
+            ParameterChecks.Weights(iw, k, "InitialWeights");
+            weights = (double[])iw.Clone();
+        }
+        double[] means = fromData?.Means ?? [];
+        if (s.InitialMeans is { } im)
+        {
+            CheckMeans(im, k, d, checkMean, "InitialMeans");
+            means = MatrixSpan.ToFlat(im);
+        }
+        return new MeanParameters(k, d, weights, means);
+    }
+
+    /// <summary>Shape and per-value checks of explicit means, naming the entry at fault.</summary>
+    public static void CheckMeans(double[,] means, int k, int d, MeanCheck checkMean, string name)
+    {
+        ParameterChecks.Means(means, k, d, name);
+        for (int i = 0; i < k; i++)
+            for (int j = 0; j < d; j++)
+                if (checkMean(means[i, j]) is { } problem)
+                    throw new ArgumentException($"{name}[{i}, {j}] = {means[i, j]}: {problem}", name);
+    }
+
+    static MeanParameters FromResponsibilities(MeanFamily family, double[,] x, InitialResponsibilities.Block block)
+    {
+        int k = family.Components, n = x.GetLength(0);
+        var stats = family.CreateStatistics();
+        stats.Begin(null!);
+        var resp = new double[ChunkPlan.BlockRows * k];
+        for (int b = 0; b < n; b += ChunkPlan.BlockRows)
+        {
+            int m = Math.Min(ChunkPlan.BlockRows, n - b);
+            block(b, m, resp);
+            stats.Accumulate(MatrixSpan.Rows(x, b, m), m, resp.AsSpan(0, m * k), Span<double>.Empty);
+        }
+        return family.MStep(stats, null!, []);
+    }
+}
