@@ -21,6 +21,8 @@ internal sealed class ExpectationMaximization<TParams> where TParams : class
     readonly ChunkBuffers[] _buffers;
     readonly double[] _chunkSum;
     readonly WorstPoints[] _worst;
+    /// <summary>Worst points kept beyond K, so repeated re-seeds can move past an isolated outlier.</summary>
+    const int WorstExtra = 8;
 
     sealed class ChunkBuffers(int logProb, int scratch)
     {
@@ -45,7 +47,7 @@ internal sealed class ExpectationMaximization<TParams> where TParams : class
         {
             _stats[c] = family.CreateStatistics();
             _buffers[c] = new ChunkBuffers(ChunkPlan.BlockRows * k, _stats[c].ScratchLength(ChunkPlan.BlockRows));
-            _worst[c] = new WorstPoints(Math.Min(k, _plan.Rows));
+            _worst[c] = new WorstPoints(Math.Min(k + WorstExtra, _plan.Rows));
         }
     }
 
@@ -74,10 +76,14 @@ internal sealed class ExpectationMaximization<TParams> where TParams : class
 
             if (degenerate.Count > 0)
             {
+                int before = reseeds;
                 parameters = Repair(parameters, degenerate, settings.Degenerate, ref reseeds, maxReseeds);
-                // The re-seeded model starts a new ascent: this iteration cannot count as converged.
-                lowerBound = double.NegativeInfinity;
-                continue;
+                if (reseeds > before)
+                {
+                    // The re-seeded model starts a new ascent: this iteration cannot count as converged.
+                    lowerBound = double.NegativeInfinity;
+                    continue;
+                }
             }
             if (Math.Abs(change) < settings.Tolerance)
             {
@@ -97,18 +103,25 @@ internal sealed class ExpectationMaximization<TParams> where TParams : class
                 throw new DegenerateFitException(
                     $"{d.Reason} Try fewer components, a larger reg_covar, or scaling the data.", d.Component);
         }
-        if (handling == DegenerateHandling.Throw) return parameters; // only non-fatal ones (empty components): keep them, as scikit-learn does
+        if (handling == DegenerateHandling.Throw) return parameters; // only non-fatal ones (empty components): kept, as scikit-learn does
         var worst = _worst[0];
         for (int c = 1; c < _worst.Length; c++) worst.Merge(_worst[c]);
-        int d0 = _x.GetLength(1);
         for (int j = 0; j < degenerate.Count; j++)
         {
-            if (++reseeds > maxReseeds)
+            var d = degenerate[j];
+            if (reseeds >= maxReseeds)
+            {
+                // Out of re-seeds: a component that is still usable is kept as it is (what scikit-learn
+                // would return); one that is not positive definite cannot be, so the fit stops here.
+                if (!d.Fatal) continue;
                 throw new DegenerateFitException(
-                    $"Component {degenerate[j].Component} kept degenerating ({degenerate[j].Reason}) after {maxReseeds} re-seeds. " +
-                    "Try fewer components, a larger reg_covar, or scaling the data.", degenerate[j].Component);
-            int row = worst.Row(j % worst.Count);
-            parameters = _family.Reseed(parameters, degenerate[j].Component, MatrixSpan.Rows(_x, row, 1));
+                    $"{d.Reason} It kept degenerating after {maxReseeds} re-seeds. Try fewer components, a larger reg_covar, or scaling the data.",
+                    d.Component);
+            }
+            // The (j + r)-th worst point: successive re-seeds move on from a point that keeps failing.
+            int row = worst.Row((j + reseeds) % worst.Count);
+            reseeds++;
+            parameters = _family.Reseed(parameters, d.Component, MatrixSpan.Rows(_x, row, 1));
         }
         return parameters;
     }

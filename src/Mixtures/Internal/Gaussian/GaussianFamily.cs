@@ -23,6 +23,47 @@ internal sealed class GaussianFamily : IMixtureFamily<GaussianParameters>
         _rows = x.GetLength(0);
         _totalWeight = totalWeight;
         (_dataMean, _dataVariance, _scatter) = DataMoments.Compute(x, sampleWeight, totalWeight, type == CovarianceType.Tied);
+        RequireRepresentableScale(x, regCovar);
+    }
+
+    /// <summary>
+    /// Variances must be representable in double precision: values whose squares overflow
+    /// (|x| beyond ~1e150 spread) or spreads whose squares underflow (below ~1e-154) cannot be fitted
+    /// faithfully, so they are refused with the column and the remedy rather than fitted to a NaN
+    /// or meaningless model.
+    /// </summary>
+    const double SmallestNormal = 2.2250738585072014E-308;
+
+    void RequireRepresentableScale(double[,] x, double regCovar)
+    {
+        for (int j = 0; j < Features; j++)
+        {
+            double m = _dataMean[j], v = _dataVariance[j];
+            if (!double.IsFinite(m) || !double.IsFinite(v) || (_scatter.Length > 0 && !double.IsFinite(_scatter[j * Features + j])))
+                throw new ArgumentException(
+                    $"Column {j}: values up to {MaxAbs(x, j):G3} are too large; their variance overflows double precision. Scale the data (for example divide it by {Math.Pow(10, Math.Ceiling(Math.Log10(MaxAbs(x, j))) - 3):G1}).", "x");
+            bool constant = v == 0 && IsConstant(x, j);
+            if (!constant && v < SmallestNormal * 1e3)
+                throw new ArgumentException(
+                    $"Column {j}: the spread of the values (variance {v:G3}) is too small for double precision. Scale the data up.", "x");
+            if (constant && regCovar == 0)
+                throw new ArgumentException(
+                    $"Column {j} is constant and reg_covar is 0, so every covariance would be singular. Use reg_covar > 0 or drop the column.", "x");
+        }
+    }
+
+    static bool IsConstant(double[,] x, int j)
+    {
+        for (int i = 1; i < x.GetLength(0); i++)
+            if (x[i, j] != x[0, j]) return false;
+        return true;
+    }
+
+    static double MaxAbs(double[,] x, int j)
+    {
+        double m = 0;
+        for (int i = 0; i < x.GetLength(0); i++) m = Math.Max(m, Math.Abs(x[i, j]));
+        return m;
     }
 
     public int Components { get; }
