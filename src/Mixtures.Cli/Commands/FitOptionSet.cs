@@ -30,6 +30,12 @@ internal sealed class FitOptionSet
     { Description = "Mixture family (only gaussian in this build).", DefaultValueFactory = _ => "gaussian" }
         .AcceptOnlyFromAmong("gaussian", "bernoulli", "poisson");
 
+    public Option<string> Degenerate { get; } = new Option<string>("--degenerate")
+    {
+        Description = "When a component collapses or empties: re-seed it and go on, or fail (scikit-learn's behaviour).",
+        DefaultValueFactory = _ => "reseed",
+    }.AcceptOnlyFromAmong("reseed", "error");
+
     public Option<string[]> Columns { get; } = ColumnsOption();
 
     /// <summary>A --columns option: feature columns by name, comma separated or repeated.</summary>
@@ -41,14 +47,14 @@ internal sealed class FitOptionSet
 
     public void AddTo(Command command, bool family = true)
     {
-        foreach (var o in new Option[] { MaxIter, Tol, RegCovar, NInit, InitParams, Seed, Columns }) command.Options.Add(o);
+        foreach (var o in new Option[] { MaxIter, Tol, RegCovar, NInit, InitParams, Seed, Degenerate, Columns }) command.Options.Add(o);
         if (family) command.Options.Add(Family);
     }
 
     /// <summary>The options as a <see cref="GaussianMixtureOptions"/> (components and covariance type set by the caller).</summary>
     public GaussianMixtureOptions Bind(CommandContext ctx)
     {
-        var family = ctx.Get(Family);
+        var family = ctx.Parse.GetValue(Family) ?? "gaussian";
         if (family != "gaussian")
             throw new CliException($"--family {family}: not available in this build yet; use --family gaussian.");
         Require(ctx.Get(MaxIter) >= 1, "--max-iter must be at least 1.");
@@ -63,6 +69,7 @@ internal sealed class FitOptionSet
             NInit = ctx.Get(NInit),
             Init = ParseInit(ctx.Get(InitParams)),
             Seed = ctx.Parse.GetValue(Seed),
+            Degenerate = ctx.Get(Degenerate) == "error" ? DegenerateHandling.Throw : DegenerateHandling.Reseed,
         };
     }
 

@@ -38,7 +38,7 @@ internal static class CsvTableReader
             }
             if (reader.RowFieldCount != header.Length)
                 throw CliException.InFile(path, row, null,
-                    $"{reader.RowFieldCount} fields but the header has {header.Length} columns (a ragged row).");
+                    $"{reader.RowFieldCount} field{(reader.RowFieldCount == 1 ? "" : "s")} but the header has {header.Length} columns (a ragged row).");
             long offset = (row - 1) * d;
             if (offset + d > values.Length) Array.Resize(ref values, (int)Math.Min(Array.MaxLength, Math.Max(values.Length * 2L, offset + d)));
             for (int j = 0; j < d; j++)

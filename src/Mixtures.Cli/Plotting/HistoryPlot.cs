@@ -20,6 +20,8 @@ internal static class HistoryPlot
             var last = plot.Add.Marker(xs[^1], history[^1], MarkerShape.FilledCircle, 10, Colors.Black);
             last.LegendText = $"final lower bound {history[^1]:F6}";
         }
+        if (history.Length <= 25)
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(history.Length <= 12 ? 1 : 2);
         PlotStyle.ShowLegend(plot, Alignment.LowerRight);
         return plot;
     }
