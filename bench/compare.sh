@@ -3,11 +3,13 @@
 # same initial parameters, tol 0, a fixed number of iterations, float64, all cores.
 #
 # usage: bench/compare.sh [--rows "NAME:COV ..."] [--iters N] [--small-iters N] [--data DIR]
-#                         [--skip-build] [--only mixtures,sklearn,armadillo]
+#                         [--skip-build] [--only mixtures,sklearn,armadillo] [--repeat R]
 #   default rows: the issue's three (n1e6_d16:full n1e6_d16:diag n2e5_d64:full) and small:{full,diag,tied,spherical}
 #   --iters N        EM iterations for the large rows (default 10)
 #   --small-iters N  EM iterations for datasets with N <= 1e5 (default 100: amortizes JIT warm-up)
 #   --data DIR       where gen_data.py's files go (default bench/data, gitignored; MIXBENCH_DIR too)
+#   --repeat R       run every row R times, interleaved, and keep each peer's fastest run (default 1);
+#                    the machine's load average is printed: other processes on these 2 cores skew timings
 #
 # Peers run only when installed (Debian: python3-sklearn; libarmadillo-dev + g++); a missing one
 # is reported and skipped. For the peers OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE are unset.
@@ -24,6 +26,7 @@ small_iters=100
 data=${MIXBENCH_DIR:-$here/data}
 build=1
 only="mixtures,sklearn,armadillo"
+repeat=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --rows) rows=$2; shift 2 ;;
@@ -32,7 +35,8 @@ while [ $# -gt 0 ]; do
     --data) data=$2; shift 2 ;;
     --skip-build) build=0; shift ;;
     --only) only=$2; shift 2 ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    --repeat) repeat=$2; shift 2 ;;
+    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
     *) echo "compare.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -100,18 +104,20 @@ timed() {
 }
 
 # 3. runs
+echo "load average before the runs: $(cut -d' ' -f1-3 /proc/loadavg)"
+for round in $(seq 1 "$repeat"); do
 for r in $rows; do
   name=${r%%:*}; cov=${r##*:}
   x="$data/$name.npy"; init="$data/$name.$cov.init.json"
   n=$("$py" -c "import numpy as np; print(np.load('$x', mmap_mode='r').shape[0])")
   it=$iters; [ "$n" -le 100000 ] && it=$small_iters
   k=$("$py" -c "import json; print(len(json.load(open('$init'))['weights']))")
-  echo "== $name $cov (K=$k, $it iterations)"
+  echo "== $name $cov (K=$k, $it iterations, round $round/$repeat, load $(cut -d' ' -f1 /proc/loadavg))"
 
   if [ -n "$mixtures" ]; then
     model="$out/$name.$cov.model.json"
     rm -f "$model"
-    if timed "$mixtures" fit "$x" -k "$k" --covariance "$cov" --init "$init" --max-iter "$it" --tol 0 \
+    if timed "$mixtures" fit "$x" -k "$k" --covariance-type "$cov" --init "$init" --max-iter "$it" --tol 0 \
         --quiet --json -o "$model" > "$out/mixtures.stdout" 2> "$out/mixtures.stderr"; then
       "$py" - "$model" "$name" "$cov" "$(cat "$out/rss")" >> "$results" <<'EOF'
 import json, sys
@@ -162,6 +168,8 @@ EOF
     if [ -n "$best" ]; then echo "$best" >> "$results"; tail -1 "$results"; fi
   fi
 done
+done
+echo "load average after the runs: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # 4. table
 echo
@@ -172,9 +180,15 @@ rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
 peers = ["mixtures", "sklearn", "armadillo"]
 by = {}
 order = []
-for r in rows:
+for r in rows:  # fastest run of each peer; largest RSS
     key = (r["dataset"], r["cov"])
     if key not in by: by[key] = {}; order.append(key)
+    old = by[key].get(r["peer"])
+    if old is not None:
+        rss = max(v for v in (old.get("max_rss_mib"), r.get("max_rss_mib")) if v is not None) if (old.get("max_rss_mib") or r.get("max_rss_mib")) else None
+        if old.get("s_per_iter") is not None and (r.get("s_per_iter") is None or old["s_per_iter"] <= r["s_per_iter"]):
+            r = old
+        r = dict(r, max_rss_mib=rss)
     by[key][r["peer"]] = r
 def flops(cov, n, d, k):
     if cov == "full": return n * k * (2 * d * d + 6 * d)
