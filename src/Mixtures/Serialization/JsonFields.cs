@@ -57,12 +57,22 @@ internal sealed class JsonFields(JsonElement root, string source)
     public double[] Array(string name, params int[] shape)
     {
         var e = Get(name);
-        int total = 1;
+        // Check the shape before allocating, so a header that claims a huge model costs nothing.
+        CheckShape(e, 0);
+        long total = 1;
         foreach (int s in shape) total *= s;
         var flat = new double[total];
         int pos = 0;
         Walk(e, 0);
         return flat;
+
+        void CheckShape(JsonElement x, int depth)
+        {
+            if (depth == shape.Length) return;
+            if (x.ValueKind != JsonValueKind.Array || x.GetArrayLength() != shape[depth])
+                throw Error($"field '{name}' must have shape [{string.Join(", ", shape)}].");
+            foreach (var y in x.EnumerateArray()) CheckShape(y, depth + 1);
+        }
 
         void Walk(JsonElement x, int depth)
         {
