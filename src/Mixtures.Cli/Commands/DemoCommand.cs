@@ -17,15 +17,17 @@ internal static class DemoCommand
 
     public static Command Create()
     {
-        var name = new Argument<string>("DATASET") { Description = "The demo to run." }.AcceptOnlyFromAmong("faithful");
+        var name = new Argument<string>("DATASET") { Description = "The demo to run." }.AcceptOnlyFromAmong("faithful", "digits");
         var output = new Option<string>("--output", "-o") { Description = "Picture to write (.png or .svg).", DefaultValueFactory = _ => "faithful.png" };
         var seed = new Option<int>("--seed") { Description = "Random seed of the k-means initialization.", DefaultValueFactory = _ => 0 };
         var size = new SizeOptions();
-        var command = new Command("demo", "Run a worked example: 'mixtures demo faithful'.") { name, output, seed };
+        var command = new Command("demo", "Run a worked example: 'mixtures demo faithful' or 'mixtures demo digits'.") { name, output, seed };
         size.AddTo(command);
+        DemoDigitsCommand.AddOptionsTo(command);
 
         CommandRunner.SetBody(command, ctx =>
         {
+            if (ctx.Get(name) == "digits") return DemoDigitsCommand.Run(ctx, ctx.Get(seed));
             var outPath = ctx.Get(output);
             PlotFile.Validate(outPath, "-o");
             var (width, height) = size.Get(ctx);
