@@ -7,6 +7,7 @@ public static class Program
     /// <summary>
     /// `quick [options]`: Stopwatch seconds per EM iteration for the rows (see QuickBench);
     /// `profile [--data DIR] [--rows NAME:COV,...] [--sample-rows N]`: single-thread time per stage (see Stages);
+    /// `prototype [DATA_DIR]`: measurement-only kernel prototypes against the library's (see Prototypes);
     /// anything else goes to BenchmarkDotNet's switcher, e.g. `--filter *FitBenchmarks*`.
     /// </summary>
     public static int Main(string[] args)
@@ -15,6 +16,14 @@ public static class Program
             return QuickBench.Run(args[1..]);
         if (args.Length > 0 && args[0] == "profile")
             return QuickBench.Profile(args[1..]);
+        if (args.Length > 0 && args[0] == "prototype")
+        {
+            // prototype [DATA_DIR]: the rows-in-lanes E-step and log-sum-exp against the library's kernels
+            string? dir = args.Length > 1 ? args[1] : null;
+            foreach (var name in new[] { "n1e6_d16", "n2e5_d64" })
+                Prototypes.Compare(BenchData.Load(dir, name, CovarianceType.Full), 65536);
+            return 0;
+        }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }
