@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 
 namespace Mixtures.Cli;
 
@@ -15,6 +16,19 @@ internal static class Program
             Console.Error.WriteLine($"mixtures{verb}: {ErrorReporter.OneLine(parse.Errors[0].Message)} (see 'mixtures{verb} --help')");
             return ExitCodes.BadInput;
         }
-        return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+
+        // Ctrl-C / SIGTERM cancel the running verb, which deletes its temporary files and exits with 130;
+        // a second signal ends the process at once.
+        using var cancel = new CancellationTokenSource();
+        void OnSignal(PosixSignalContext context)
+        {
+            if (cancel.IsCancellationRequested) return;
+            context.Cancel = true;
+            cancel.Cancel();
+        }
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        var config = new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+        return await parse.InvokeAsync(config, cancel.Token);
     }
 }

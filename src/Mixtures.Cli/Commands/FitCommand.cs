@@ -46,9 +46,7 @@ internal static class FitCommand
             InitialParameters? initial = null;
             if (ctx.Get(init) is { } initPath)
             {
-                initial = InitFileReader.Read(initPath, type, kk);
-                if (initial.Features != ds.Columns)
-                    throw CliException.InFile(initPath, null, null, $"\"means\" have {initial.Features} columns but the data has {ds.Columns} features.");
+                initial = InitFileReader.Read(initPath, type, kk, ds.Columns);
                 options = options with
                 {
                     InitialWeights = initial.Weights,

@@ -9,7 +9,7 @@ namespace Mixtures.Cli.Io;
 /// </summary>
 internal static class InitFileReader
 {
-    public static InitialParameters Read(string path, CovarianceType type, int? components)
+    public static InitialParameters Read(string path, CovarianceType type, int? components, int features)
     {
         DataLoader.RequireReadable(path);
         JsonDocument doc;
@@ -37,6 +37,8 @@ internal static class InitFileReader
             if (means.GetLength(0) != k)
                 throw CliException.InFile(path, null, null, $"\"means\" has {means.GetLength(0)} rows but \"weights\" has {k} entries.");
             int d = means.GetLength(1);
+            if (d != features)
+                throw CliException.InFile(path, null, null, $"\"means\" have {d} columns but the data has {features} features.");
             var p = Get(root, "precisions", path);
             string name = type.ToString().ToLowerInvariant();
             double[][,] precisions = type switch

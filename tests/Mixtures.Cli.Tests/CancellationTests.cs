@@ -1,0 +1,30 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using Mixtures.Cli.Tests.Infrastructure;
+using Xunit;
+
+namespace Mixtures.Cli.Tests;
+
+/// <summary>Ctrl-C (SIGINT) during a fit stops it and leaves no output file, not even a temporary one.</summary>
+public class CancellationTests
+{
+    [Fact]
+    public async Task Sigint_DuringFit_LeavesNoOutput()
+    {
+        if (!RuntimeInformation.IsOSPlatform(OSPlatform.Linux) && !RuntimeInformation.IsOSPlatform(OSPlatform.OSX)) return;
+        using var dir = new TempDir();
+        var model = dir.File("model.json");
+        using var p = Tool.Start(dir.Path, "fit", Fixtures.Data("blobs5.csv"), "-k", "8", "--n-init", "500", "--max-iter", "500",
+            "--tol", "0", "--init-params", "random", "--seed", "1", "-o", model, "--history", dir.File("h.png"));
+        var stderr = p.StandardError.ReadToEndAsync();
+        _ = p.StandardOutput.ReadToEndAsync();
+        await Task.Delay(1500);
+        Assert.False(p.HasExited, "the fit finished before it could be interrupted");
+        using (var kill = Process.Start("kill", ["-INT", p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) kill!.WaitForExit();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await p.WaitForExitAsync(timeout.Token);
+        Assert.Equal(130, p.ExitCode);
+        Assert.Contains("cancelled", await stderr);
+        Assert.Empty(dir.Files());
+    }
+}
