@@ -27,6 +27,7 @@ internal sealed class ExpectationMaximization<TParams> where TParams : class
     sealed class ChunkBuffers(int logProb, int scratch)
     {
         public readonly double[] LogProb = new double[logProb];
+        public readonly double[] Lse = new double[ChunkPlan.BlockRows];
         public double[] Scratch = new double[scratch];
     }
 
@@ -148,13 +149,13 @@ internal sealed class ExpectationMaximization<TParams> where TParams : class
                 var rows = MatrixSpan.Rows(_x, b, n);
                 var lp = buf.LogProb.AsSpan(0, n * k);
                 evaluator.WeightedLogProb(rows, n, lp, buf.Scratch);
+                LogSumExp.NormalizeRows(lp, n, k, buf.Lse);
                 for (int r = 0; r < n; r++)
                 {
-                    var row = lp.Slice(r * k, k);
-                    double lse = LogSumExp.Normalize(row);
+                    double lse = buf.Lse[r];
                     double w = _w is null ? 1.0 : _w[b + r];
                     if (w != 1.0)
-                        for (int j = 0; j < k; j++) row[j] *= w;
+                        for (int j = r * k; j < (r + 1) * k; j++) lp[j] *= w;
                     if (w > 0)
                     {
                         sum += w * lse;

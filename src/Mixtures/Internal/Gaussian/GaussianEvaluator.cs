@@ -5,33 +5,125 @@ namespace Mixtures.Internal.Gaussian;
 /// <summary>
 /// E-step of a Gaussian mixture: ln w_k - D/2 ln 2 pi + ln det U_k - |(x - mu_k) U_k|^2 / 2.
 /// Immutable after construction and so safe to share between threads.
+/// With AVX-512 the parameters are repacked once (means and factors padded to a multiple of 8
+/// columns, 64-byte aligned, on the pinned heap) for <see cref="BlockKernels"/>; otherwise the
+/// portable <see cref="QuadraticForms"/> loops run.
 /// </summary>
-internal sealed class GaussianEvaluator : IComponentEvaluator
+internal sealed unsafe class GaussianEvaluator : IComponentEvaluator
 {
     static readonly double Log2Pi = Math.Log(2 * Math.PI);
     readonly GaussianParameters _p;
     readonly double[] _constant;
-    readonly double[] _spherical;   // spherical: p_k repeated D times per component, so Diagonal() serves both
+    readonly double[] _spherical;   // portable path, spherical: p_k repeated D times per component
+
+    // Blocked path: [means K x ld][factors: full K x ld x ld, tied ld x ld, diag/spherical K x ld]
+    readonly bool _blocked;
+    readonly int _ld;
+    readonly double[]? _packed;     // pinned; keeps _means/_factors alive
+    readonly double* _means;
+    readonly double* _factors;
 
     public GaussianEvaluator(GaussianParameters p)
     {
         _p = p;
-        _constant = new double[p.K];
-        for (int k = 0; k < p.K; k++)
-            _constant[k] = Math.Log(p.Weights[k]) - 0.5 * p.D * Log2Pi + p.LogDet[k];
+        int k = p.K, d = p.D;
+        _constant = new double[k];
+        for (int c = 0; c < k; c++)
+            _constant[c] = Math.Log(p.Weights[c]) - 0.5 * d * Log2Pi + p.LogDet[c];
         _spherical = Array.Empty<double>();
-        if (p.Type == CovarianceType.Spherical)
+        _blocked = BlockKernels.IsSupported;
+        if (!_blocked)
         {
-            _spherical = new double[p.K * p.D];
-            for (int k = 0; k < p.K; k++) _spherical.AsSpan(k * p.D, p.D).Fill(p.PrecisionsCholesky[k]);
+            if (p.Type == CovarianceType.Spherical)
+            {
+                _spherical = new double[k * d];
+                for (int c = 0; c < k; c++) _spherical.AsSpan(c * d, d).Fill(p.PrecisionsCholesky[c]);
+            }
+            return;
+        }
+
+        int ld = _ld = BlockKernels.Padded(d);
+        int factorLength = p.Type switch
+        {
+            CovarianceType.Full => k * ld * ld,
+            CovarianceType.Tied => ld * ld,
+            _ => k * ld,
+        };
+        _packed = GC.AllocateArray<double>(k * ld + factorLength + BlockKernels.Lanes, pinned: true);
+        fixed (double* b = _packed) _means = BlockKernels.Align64(b);
+        _factors = _means + k * ld;
+        var prec = p.PrecisionsCholesky;
+        for (int c = 0; c < k; c++)
+            for (int j = 0; j < d; j++) _means[c * ld + j] = p.Means[c * d + j];
+        switch (p.Type)
+        {
+            case CovarianceType.Full:
+            case CovarianceType.Tied:
+                int factors = p.Type == CovarianceType.Full ? k : 1;
+                for (int c = 0; c < factors; c++)
+                    for (int i = 0; i < d; i++)
+                        for (int j = i; j < d; j++)   // upper triangle only: zeros below, whatever was stored
+                            _factors[(nint)c * ld * ld + i * ld + j] = prec[c * d * d + i * d + j];
+                break;
+            case CovarianceType.Diag:
+                for (int c = 0; c < k; c++)
+                    for (int j = 0; j < d; j++) _factors[c * ld + j] = prec[c * d + j];
+                break;
+            default:
+                for (int c = 0; c < k; c++)
+                    for (int j = 0; j < d; j++) _factors[c * ld + j] = prec[c];
+                break;
         }
     }
 
     public int Components => _p.K;
 
-    public int ScratchLength(int rows) => _p.D;
+    static int RoundRows(int rows) => (rows + BlockKernels.TileRows - 1) / BlockKernels.TileRows * BlockKernels.TileRows;
+
+    public int ScratchLength(int rows) =>
+        _blocked ? RoundRows(rows) * (_ld + 1) + BlockKernels.TileRows * BlockKernels.Lanes + BlockKernels.Lanes : _p.D;
 
     public void WeightedLogProb(ReadOnlySpan<double> rows, int count, Span<double> output, Span<double> scratch)
+    {
+        if (_blocked) WeightedLogProbBlocked(rows, count, output, scratch);
+        else WeightedLogProbPortable(rows, count, output, scratch);
+    }
+
+    void WeightedLogProbBlocked(ReadOnlySpan<double> rows, int count, Span<double> output, Span<double> scratch)
+    {
+        int k = _p.K, d = _p.D, ld = _ld;
+        if (count == 0) return;
+        if (scratch.Length < ScratchLength(count)) throw new ArgumentException("Scratch too small.", nameof(scratch));
+        if (rows.Length < count * d || output.Length < count * k) throw new ArgumentException("Block too small.");
+        int r8 = RoundRows(count);
+        fixed (double* x = rows, o = output, s0 = scratch)
+        {
+            double* xc = BlockKernels.Align64(s0);
+            double* sq = xc + (nint)r8 * ld;
+            double* tmp = sq + BlockKernels.TileRows * BlockKernels.Lanes;
+            bool full = _p.Type == CovarianceType.Full;
+            for (int c = 0; c < k; c++)
+            {
+                double cst = _constant[c];
+                double* mu = _means + c * ld;
+                switch (_p.Type)
+                {
+                    case CovarianceType.Full:
+                    case CovarianceType.Tied:
+                        BlockKernels.Center(x, count, d, mu, xc, ld, r8);
+                        BlockKernels.TriangularSquaredNorms(xc, ld, r8, full ? _factors + (nint)c * ld * ld : _factors, sq, tmp);
+                        for (int r = 0; r < count; r++) o[r * k + c] = cst - 0.5 * tmp[r];
+                        break;
+                    default:
+                        BlockKernels.DiagonalSquaredNorms(x, count, d, mu, _factors + c * ld, o + c, k);
+                        for (int r = 0; r < count; r++) o[r * k + c] = cst - 0.5 * o[r * k + c];
+                        break;
+                }
+            }
+        }
+    }
+
+    void WeightedLogProbPortable(ReadOnlySpan<double> rows, int count, Span<double> output, Span<double> scratch)
     {
         int k = _p.K, d = _p.D;
         var means = _p.Means.AsSpan();

@@ -7,21 +7,47 @@ namespace Mixtures.Internal.Gaussian;
 /// E[x^2] - mean^2 cancellation happens: R_k = sum r, A_k = sum r (x - s_k) and the second
 /// moments Q_k = sum r (x - s_k)(x - s_k)^T (full: lower triangle; diag/spherical: diagonal;
 /// tied: none, the M-step uses the data's scatter matrix, which does not change).
+/// With AVX-512 the sums are kept padded to a multiple of 8 columns on the pinned heap and are
+/// accumulated per block by <see cref="BlockKernels"/> (full: Xc^T (r .* Xc) as register-blocked
+/// outer products); <see cref="A"/> and <see cref="Q"/> unpack them on first read after a change.
+/// Components whose responsibilities in a block are all exactly zero are skipped.
 /// </summary>
-internal sealed class GaussianStatistics : ISufficientStatistics<GaussianParameters>
+internal sealed unsafe class GaussianStatistics : ISufficientStatistics<GaussianParameters>
 {
+    readonly double[] _a;
+    readonly double[] _q;
+
+    // Blocked path: [shift K x ld][A K x ld][Q: full K x ld x ld, otherwise K x ld]
+    readonly bool _blocked;
+    readonly int _ld;
+    readonly double[]? _packed;     // pinned; keeps the pointers below alive
+    readonly double* _shiftP, _aP, _qP;
+    readonly int _packedLength;
+    bool _stale;                    // _a/_q lag behind the padded sums
+
     public GaussianStatistics(CovarianceType type, int k, int d)
     {
         Type = type; K = k; D = d;
         Shift = new double[k * d];
         R = new double[k];
-        A = new double[k * d];
-        Q = type switch
+        _a = new double[k * d];
+        _q = type switch
         {
             CovarianceType.Full => new double[k * d * d],
             CovarianceType.Tied => Array.Empty<double>(),
             _ => new double[k * d],
         };
+        _blocked = BlockKernels.IsSupported;
+        if (_blocked)
+        {
+            int ld = _ld = BlockKernels.Padded(d);
+            int qLength = type == CovarianceType.Full ? k * ld * ld : k * ld;   // tied: scratch for the diagonal kernel
+            _packedLength = 2 * k * ld + qLength;
+            _packed = GC.AllocateArray<double>(_packedLength + BlockKernels.Lanes, pinned: true);
+            fixed (double* b = _packed) _shiftP = BlockKernels.Align64(b);
+            _aP = _shiftP + k * ld;
+            _qP = _aP + k * ld;
+        }
     }
 
     public CovarianceType Type { get; }
@@ -29,10 +55,29 @@ internal sealed class GaussianStatistics : ISufficientStatistics<GaussianParamet
     public int D { get; }
     public double[] Shift { get; }
     public double[] R { get; }
-    public double[] A { get; }
-    public double[] Q { get; }
 
-    public int ScratchLength(int rows) => D;
+    public double[] A
+    {
+        get
+        {
+            if (_stale) Unpack();
+            return _a;
+        }
+    }
+
+    public double[] Q
+    {
+        get
+        {
+            if (_stale) Unpack();
+            return _q;
+        }
+    }
+
+    static int RoundRows(int rows) => (rows + BlockKernels.TileRows - 1) / BlockKernels.TileRows * BlockKernels.TileRows;
+
+    public int ScratchLength(int rows) =>
+        _blocked && Type == CovarianceType.Full ? 2 * RoundRows(rows) * _ld + BlockKernels.Lanes : D;
 
     public void Begin(GaussianParameters current) => Begin(current.Means);
 
@@ -41,18 +86,63 @@ internal sealed class GaussianStatistics : ISufficientStatistics<GaussianParamet
     {
         shift.CopyTo(Shift);
         Array.Clear(R);
-        Array.Clear(A);
-        Array.Clear(Q);
+        Array.Clear(_a);
+        Array.Clear(_q);
+        if (_blocked)
+        {
+            new Span<double>(_shiftP, _packedLength).Clear();
+            for (int c = 0; c < K; c++)
+                for (int j = 0; j < D; j++) _shiftP[c * _ld + j] = Shift[c * D + j];
+        }
+        _stale = false;
     }
 
     public void Accumulate(ReadOnlySpan<double> rows, int count, ReadOnlySpan<double> weightedResp, Span<double> scratch)
+    {
+        if (_blocked) AccumulateBlocked(rows, count, weightedResp, scratch);
+        else AccumulatePortable(rows, count, weightedResp, scratch);
+    }
+
+    void AccumulateBlocked(ReadOnlySpan<double> rows, int count, ReadOnlySpan<double> weightedResp, Span<double> scratch)
+    {
+        int k = K, d = D, ld = _ld;
+        if (count == 0) return;
+        if (scratch.Length < ScratchLength(count)) throw new ArgumentException("Scratch too small.", nameof(scratch));
+        if (rows.Length < count * d || weightedResp.Length < count * k) throw new ArgumentException("Block too small.");
+        _stale = true;
+        fixed (double* x = rows, resp = weightedResp, s0 = scratch)
+        {
+            double* xc = BlockKernels.Align64(s0);
+            double* z = xc + (nint)RoundRows(count) * ld;
+            for (int c = 0; c < k; c++)
+            {
+                double rSum = 0;
+                for (int r = 0; r < count; r++) rSum += resp[r * k + c];
+                if (rSum == 0) continue;   // responsibilities are >= 0: all exactly zero, nothing to add
+                R[c] += rSum;
+                double* s = _shiftP + c * ld, a = _aP + c * ld;
+                if (Type == CovarianceType.Full)
+                {
+                    BlockKernels.Center(x, count, d, s, xc, ld, count);
+                    BlockKernels.Weight(xc, ld, count, resp + c, k, z, a);
+                    BlockKernels.LowerOuterProducts(xc, z, ld, count, _qP + (nint)c * ld * ld);
+                }
+                else
+                {
+                    BlockKernels.DiagonalMoments(x, count, d, s, resp + c, k, a, _qP + c * ld);
+                }
+            }
+        }
+    }
+
+    void AccumulatePortable(ReadOnlySpan<double> rows, int count, ReadOnlySpan<double> weightedResp, Span<double> scratch)
     {
         int k = K, d = D;
         var xc = scratch[..d];
         for (int c = 0; c < k; c++)
         {
             var s = Shift.AsSpan(c * d, d);
-            var a = A.AsSpan(c * d, d);
+            var a = _a.AsSpan(c * d, d);
             double rSum = 0;
             for (int r = 0; r < count; r++)
             {
@@ -65,13 +155,13 @@ internal sealed class GaussianStatistics : ISufficientStatistics<GaussianParamet
                 switch (Type)
                 {
                     case CovarianceType.Full:
-                        var q = Q.AsSpan(c * d * d, d * d);
+                        var q = _q.AsSpan(c * d * d, d * d);
                         for (int i = 0; i < d; i++)
                             QuadraticForms.Axpy(rk * xc[i], xc[..(i + 1)], q.Slice(i * d, i + 1));
                         break;
                     case CovarianceType.Diag:
                     case CovarianceType.Spherical:
-                        var qd = Q.AsSpan(c * d, d);
+                        var qd = _q.AsSpan(c * d, d);
                         for (int j = 0; j < d; j++) qd[j] += rk * xc[j] * xc[j];
                         break;
                 }
@@ -84,7 +174,37 @@ internal sealed class GaussianStatistics : ISufficientStatistics<GaussianParamet
     {
         var o = (GaussianStatistics)other;
         for (int i = 0; i < R.Length; i++) R[i] += o.R[i];
-        for (int i = 0; i < A.Length; i++) A[i] += o.A[i];
-        for (int i = 0; i < Q.Length; i++) Q[i] += o.Q[i];
+        if (_blocked)
+        {
+            // A and Q only (the shifts are equal): [A][Q] are contiguous after the shift.
+            int from = K * _ld;
+            for (int i = from; i < _packedLength; i++) _shiftP[i] += o._shiftP[i];
+            _stale = true;
+            return;
+        }
+        for (int i = 0; i < _a.Length; i++) _a[i] += o._a[i];
+        for (int i = 0; i < _q.Length; i++) _q[i] += o._q[i];
+    }
+
+    void Unpack()
+    {
+        int k = K, d = D, ld = _ld;
+        for (int c = 0; c < k; c++)
+            for (int j = 0; j < d; j++) _a[c * d + j] = _aP[c * ld + j];
+        switch (Type)
+        {
+            case CovarianceType.Full:
+                for (int c = 0; c < k; c++)
+                    for (int i = 0; i < d; i++)
+                        for (int j = 0; j <= i; j++)
+                            _q[c * d * d + i * d + j] = _qP[(nint)c * ld * ld + i * ld + j];
+                break;
+            case CovarianceType.Diag:
+            case CovarianceType.Spherical:
+                for (int c = 0; c < k; c++)
+                    for (int j = 0; j < d; j++) _q[c * d + j] = _qP[c * ld + j];
+                break;
+        }
+        _stale = false;
     }
 }

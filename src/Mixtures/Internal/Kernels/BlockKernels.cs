@@ -1,0 +1,383 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace Mixtures.Internal.Kernels;
+
+/// <summary>
+/// Register-blocked AVX-512 (Vector512) kernels for a block of rows of a Gaussian mixture: the
+/// E-step's |(x - mu) U|^2 for an upper-triangular U, and the M-step's weighted outer products
+/// Xc^T (r .* Xc) (lower triangle) and diagonal moments. Matrices are row-major with a padded
+/// leading dimension <c>ld</c>, a multiple of 8 (<see cref="Lanes"/>); padding columns hold zeros.
+/// Every sum runs in a fixed order that depends only on the shapes, so results are deterministic.
+/// Callers check <see cref="IsSupported"/>; <see cref="QuadraticForms"/> is the portable fallback.
+/// </summary>
+internal static unsafe class BlockKernels
+{
+    public const int Lanes = 8;
+
+    /// <summary>Rows per E-step register tile; block scratch is sized in multiples of it.</summary>
+    public const int TileRows = 8;
+
+    /// <summary>Test hook: false forces the portable kernels (set only from single-threaded tests).</summary>
+    internal static bool Enabled = true;
+
+    public static bool IsSupported => Enabled && Vector512.IsHardwareAccelerated;
+
+    /// <summary>D rounded up to a multiple of <see cref="Lanes"/>.</summary>
+    public static int Padded(int d) => (d + Lanes - 1) & ~(Lanes - 1);
+
+    /// <summary>Rounds a pointer up to the next 64-byte boundary (scratch has 8 spare doubles for it).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double* Align64(double* p) => (double*)(((nint)p + 63) & ~(nint)63);
+
+    /// <summary>
+    /// xc[r * ld + j] = x[r * d + j] - mu[j] for r &lt; count, j &lt; d; zero for d &lt;= j &lt; ld and
+    /// for count &lt;= r &lt; rowsPadded.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Center(double* x, int count, int d, double* mu, double* xc, int ld, int rowsPadded)
+    {
+        int d8 = d & ~(Lanes - 1);
+        for (int r = 0; r < count; r++)
+        {
+            double* xr = x + (nint)r * d, yr = xc + (nint)r * ld;
+            int j = 0;
+            for (; j < d8; j += Lanes)
+                Vector512.Store(Vector512.Load(xr + j) - Vector512.Load(mu + j), yr + j);
+            for (; j < d; j++) yr[j] = xr[j] - mu[j];
+            for (; j < ld; j++) yr[j] = 0;
+        }
+        if (rowsPadded > count)
+            new Span<double>(xc + (nint)count * ld, (rowsPadded - count) * ld).Clear();
+    }
+
+    /// <summary>
+    /// dst[r] = |xc_r U|^2 for r &lt; rows (a multiple of <see cref="TileRows"/>); U is ld x ld upper
+    /// triangular with zeros below the diagonal and in the padding. <paramref name="sq"/>: 8 x 8 doubles, 64-byte aligned.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void TriangularSquaredNorms(double* xc, int ld, int rows, double* u, double* sq, double* dst)
+    {
+        int v = ld / Lanes;
+        for (int rt = 0; rt < rows; rt += TileRows)
+        {
+            double* xt = xc + (nint)rt * ld;
+            for (int i = 0; i < TileRows; i++) Vector512.Store(Vector512<double>.Zero, sq + i * Lanes);
+            int v0 = 0;
+            for (; v0 + 1 < v; v0 += 2) Tile8x2(xt, ld, u, v0 * Lanes, sq);
+            if (v0 < v) Tile8x1(xt, ld, u, v0 * Lanes, sq);
+            for (int i = 0; i < TileRows; i++) dst[rt + i] = Vector512.Sum(Vector512.Load(sq + i * Lanes));
+        }
+    }
+
+    /// <summary>Columns c0..c0+15 of Y = Xc U for 8 rows; adds the squares into sq (8 vectors).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    static void Tile8x2(double* x, int ld, double* u, int c0, double* sq)
+    {
+        var a00 = Vector512<double>.Zero; var a01 = a00; var a10 = a00; var a11 = a00;
+        var a20 = a00; var a21 = a00; var a30 = a00; var a31 = a00;
+        var a40 = a00; var a41 = a00; var a50 = a00; var a51 = a00;
+        var a60 = a00; var a61 = a00; var a70 = a00; var a71 = a00;
+        nint s = ld;
+        double* uc = u + c0;
+        int p = 0, end = c0 + Lanes;
+        for (; p < end; p++)
+        {
+            double* up = uc + p * s;
+            var u0 = Vector512.Load(up);
+            var u1 = Vector512.Load(up + Lanes);
+            double* xp = x + p;
+            var b = Vector512.Create(xp[0]); a00 = Vector512.FusedMultiplyAdd(b, u0, a00); a01 = Vector512.FusedMultiplyAdd(b, u1, a01);
+            b = Vector512.Create(xp[s]); a10 = Vector512.FusedMultiplyAdd(b, u0, a10); a11 = Vector512.FusedMultiplyAdd(b, u1, a11);
+            b = Vector512.Create(xp[2 * s]); a20 = Vector512.FusedMultiplyAdd(b, u0, a20); a21 = Vector512.FusedMultiplyAdd(b, u1, a21);
+            b = Vector512.Create(xp[3 * s]); a30 = Vector512.FusedMultiplyAdd(b, u0, a30); a31 = Vector512.FusedMultiplyAdd(b, u1, a31);
+            b = Vector512.Create(xp[4 * s]); a40 = Vector512.FusedMultiplyAdd(b, u0, a40); a41 = Vector512.FusedMultiplyAdd(b, u1, a41);
+            b = Vector512.Create(xp[5 * s]); a50 = Vector512.FusedMultiplyAdd(b, u0, a50); a51 = Vector512.FusedMultiplyAdd(b, u1, a51);
+            b = Vector512.Create(xp[6 * s]); a60 = Vector512.FusedMultiplyAdd(b, u0, a60); a61 = Vector512.FusedMultiplyAdd(b, u1, a61);
+            b = Vector512.Create(xp[7 * s]); a70 = Vector512.FusedMultiplyAdd(b, u0, a70); a71 = Vector512.FusedMultiplyAdd(b, u1, a71);
+        }
+        end += Lanes; // rows c0+8..c0+15 of U are zero in the first vector
+        for (; p < end; p++)
+        {
+            var u1 = Vector512.Load(uc + p * s + Lanes);
+            double* xp = x + p;
+            a01 = Vector512.FusedMultiplyAdd(Vector512.Create(xp[0]), u1, a01);
+            a11 = Vector512.FusedMultiplyAdd(Vector512.Create(xp[s]), u1, a11);
+            a21 = Vector512.FusedMultiplyAdd(Vector512.Create(xp[2 * s]), u1, a21);
+            a31 = Vector512.FusedMultiplyAdd(Vector512.Create(xp[3 * s]), u1, a31);
+            a41 = Vector512.FusedMultiplyAdd(Vector512.Create(xp[4 * s]), u1, a41);
+            a51 = Vector512.FusedMultiplyAdd(Vector512.Create(xp[5 * s]), u1, a51);
+            a61 = Vector512.FusedMultiplyAdd(Vector512.Create(xp[6 * s]), u1, a61);
+            a71 = Vector512.FusedMultiplyAdd(Vector512.Create(xp[7 * s]), u1, a71);
+        }
+        AddSquares(sq + 0 * Lanes, a00, a01);
+        AddSquares(sq + 1 * Lanes, a10, a11);
+        AddSquares(sq + 2 * Lanes, a20, a21);
+        AddSquares(sq + 3 * Lanes, a30, a31);
+        AddSquares(sq + 4 * Lanes, a40, a41);
+        AddSquares(sq + 5 * Lanes, a50, a51);
+        AddSquares(sq + 6 * Lanes, a60, a61);
+        AddSquares(sq + 7 * Lanes, a70, a71);
+    }
+
+    /// <summary>Columns c0..c0+7 of Y = Xc U for 8 rows; adds the squares into sq.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    static void Tile8x1(double* x, int ld, double* u, int c0, double* sq)
+    {
+        var a0 = Vector512<double>.Zero; var a1 = a0; var a2 = a0; var a3 = a0;
+        var a4 = a0; var a5 = a0; var a6 = a0; var a7 = a0;
+        nint s = ld;
+        double* uc = u + c0;
+        int end = c0 + Lanes;
+        for (int p = 0; p < end; p++)
+        {
+            var u0 = Vector512.Load(uc + p * s);
+            double* xp = x + p;
+            a0 = Vector512.FusedMultiplyAdd(Vector512.Create(xp[0]), u0, a0);
+            a1 = Vector512.FusedMultiplyAdd(Vector512.Create(xp[s]), u0, a1);
+            a2 = Vector512.FusedMultiplyAdd(Vector512.Create(xp[2 * s]), u0, a2);
+            a3 = Vector512.FusedMultiplyAdd(Vector512.Create(xp[3 * s]), u0, a3);
+            a4 = Vector512.FusedMultiplyAdd(Vector512.Create(xp[4 * s]), u0, a4);
+            a5 = Vector512.FusedMultiplyAdd(Vector512.Create(xp[5 * s]), u0, a5);
+            a6 = Vector512.FusedMultiplyAdd(Vector512.Create(xp[6 * s]), u0, a6);
+            a7 = Vector512.FusedMultiplyAdd(Vector512.Create(xp[7 * s]), u0, a7);
+        }
+        AddSquares(sq + 0 * Lanes, a0, Vector512<double>.Zero);
+        AddSquares(sq + 1 * Lanes, a1, Vector512<double>.Zero);
+        AddSquares(sq + 2 * Lanes, a2, Vector512<double>.Zero);
+        AddSquares(sq + 3 * Lanes, a3, Vector512<double>.Zero);
+        AddSquares(sq + 4 * Lanes, a4, Vector512<double>.Zero);
+        AddSquares(sq + 5 * Lanes, a5, Vector512<double>.Zero);
+        AddSquares(sq + 6 * Lanes, a6, Vector512<double>.Zero);
+        AddSquares(sq + 7 * Lanes, a7, Vector512<double>.Zero);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static void AddSquares(double* sq, Vector512<double> a, Vector512<double> b) =>
+        Vector512.Store(Vector512.FusedMultiplyAdd(b, b, Vector512.FusedMultiplyAdd(a, a, Vector512.Load(sq))), sq);
+
+    /// <summary>
+    /// z[r, :] = resp[r * stride] * xc[r, :] for r &lt; count, and a[j] += sum_r z[r, j] (rows in order).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Weight(double* xc, int ld, int count, double* resp, int stride, double* z, double* a)
+    {
+        for (int v = 0; v < ld; v += Lanes)
+        {
+            var acc = Vector512.Load(a + v);
+            for (int r = 0; r < count; r++)
+            {
+                var t = Vector512.Create(resp[(nint)r * stride]) * Vector512.Load(xc + (nint)r * ld + v);
+                Vector512.Store(t, z + (nint)r * ld + v);
+                acc += t;
+            }
+            Vector512.Store(acc, a + v);
+        }
+    }
+
+    /// <summary>
+    /// q[i * ld + j] += sum_r xc[r, i] z[r, j] for the lower triangle in 8 x 8 blocks (the upper half of
+    /// each diagonal block is computed too and is to be ignored). q is ld x ld.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void LowerOuterProducts(double* xc, double* z, int ld, int count, double* q)
+    {
+        int v = ld / Lanes;
+        for (int b = 0; b < v; b++)
+        {
+            int i0 = b * Lanes;
+            int jv = 0;
+            for (; jv + 3 <= b + 1; jv += 3) Outer8x3(xc + i0, z + jv * Lanes, ld, count, q + (nint)i0 * ld + jv * Lanes);
+            int left = b + 1 - jv;
+            if (left == 2) Outer8x2(xc + i0, z + jv * Lanes, ld, count, q + (nint)i0 * ld + jv * Lanes);
+            else if (left == 1) Outer8x1(xc + i0, z + jv * Lanes, ld, count, q + (nint)i0 * ld + jv * Lanes);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    static void Outer8x3(double* x, double* z, int ld, int count, double* q)
+    {
+        nint s = ld;
+        var a00 = Vector512.Load(q); var a01 = Vector512.Load(q + 8); var a02 = Vector512.Load(q + 16); double* qr = q + s;
+        var a10 = Vector512.Load(qr); var a11 = Vector512.Load(qr + 8); var a12 = Vector512.Load(qr + 16); qr += s;
+        var a20 = Vector512.Load(qr); var a21 = Vector512.Load(qr + 8); var a22 = Vector512.Load(qr + 16); qr += s;
+        var a30 = Vector512.Load(qr); var a31 = Vector512.Load(qr + 8); var a32 = Vector512.Load(qr + 16); qr += s;
+        var a40 = Vector512.Load(qr); var a41 = Vector512.Load(qr + 8); var a42 = Vector512.Load(qr + 16); qr += s;
+        var a50 = Vector512.Load(qr); var a51 = Vector512.Load(qr + 8); var a52 = Vector512.Load(qr + 16); qr += s;
+        var a60 = Vector512.Load(qr); var a61 = Vector512.Load(qr + 8); var a62 = Vector512.Load(qr + 16); qr += s;
+        var a70 = Vector512.Load(qr); var a71 = Vector512.Load(qr + 8); var a72 = Vector512.Load(qr + 16);
+        for (int r = 0; r < count; r++)
+        {
+            double* zr = z + r * s, xr = x + r * s;
+            var z0 = Vector512.Load(zr); var z1 = Vector512.Load(zr + 8); var z2 = Vector512.Load(zr + 16);
+            var b = Vector512.Create(xr[0]);
+            a00 = Vector512.FusedMultiplyAdd(b, z0, a00); a01 = Vector512.FusedMultiplyAdd(b, z1, a01); a02 = Vector512.FusedMultiplyAdd(b, z2, a02);
+            b = Vector512.Create(xr[1]);
+            a10 = Vector512.FusedMultiplyAdd(b, z0, a10); a11 = Vector512.FusedMultiplyAdd(b, z1, a11); a12 = Vector512.FusedMultiplyAdd(b, z2, a12);
+            b = Vector512.Create(xr[2]);
+            a20 = Vector512.FusedMultiplyAdd(b, z0, a20); a21 = Vector512.FusedMultiplyAdd(b, z1, a21); a22 = Vector512.FusedMultiplyAdd(b, z2, a22);
+            b = Vector512.Create(xr[3]);
+            a30 = Vector512.FusedMultiplyAdd(b, z0, a30); a31 = Vector512.FusedMultiplyAdd(b, z1, a31); a32 = Vector512.FusedMultiplyAdd(b, z2, a32);
+            b = Vector512.Create(xr[4]);
+            a40 = Vector512.FusedMultiplyAdd(b, z0, a40); a41 = Vector512.FusedMultiplyAdd(b, z1, a41); a42 = Vector512.FusedMultiplyAdd(b, z2, a42);
+            b = Vector512.Create(xr[5]);
+            a50 = Vector512.FusedMultiplyAdd(b, z0, a50); a51 = Vector512.FusedMultiplyAdd(b, z1, a51); a52 = Vector512.FusedMultiplyAdd(b, z2, a52);
+            b = Vector512.Create(xr[6]);
+            a60 = Vector512.FusedMultiplyAdd(b, z0, a60); a61 = Vector512.FusedMultiplyAdd(b, z1, a61); a62 = Vector512.FusedMultiplyAdd(b, z2, a62);
+            b = Vector512.Create(xr[7]);
+            a70 = Vector512.FusedMultiplyAdd(b, z0, a70); a71 = Vector512.FusedMultiplyAdd(b, z1, a71); a72 = Vector512.FusedMultiplyAdd(b, z2, a72);
+        }
+        qr = q;
+        Vector512.Store(a00, qr); Vector512.Store(a01, qr + 8); Vector512.Store(a02, qr + 16); qr += s;
+        Vector512.Store(a10, qr); Vector512.Store(a11, qr + 8); Vector512.Store(a12, qr + 16); qr += s;
+        Vector512.Store(a20, qr); Vector512.Store(a21, qr + 8); Vector512.Store(a22, qr + 16); qr += s;
+        Vector512.Store(a30, qr); Vector512.Store(a31, qr + 8); Vector512.Store(a32, qr + 16); qr += s;
+        Vector512.Store(a40, qr); Vector512.Store(a41, qr + 8); Vector512.Store(a42, qr + 16); qr += s;
+        Vector512.Store(a50, qr); Vector512.Store(a51, qr + 8); Vector512.Store(a52, qr + 16); qr += s;
+        Vector512.Store(a60, qr); Vector512.Store(a61, qr + 8); Vector512.Store(a62, qr + 16); qr += s;
+        Vector512.Store(a70, qr); Vector512.Store(a71, qr + 8); Vector512.Store(a72, qr + 16);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    static void Outer8x2(double* x, double* z, int ld, int count, double* q)
+    {
+        nint s = ld;
+        var a00 = Vector512.Load(q); var a01 = Vector512.Load(q + 8); double* qr = q + s;
+        var a10 = Vector512.Load(qr); var a11 = Vector512.Load(qr + 8); qr += s;
+        var a20 = Vector512.Load(qr); var a21 = Vector512.Load(qr + 8); qr += s;
+        var a30 = Vector512.Load(qr); var a31 = Vector512.Load(qr + 8); qr += s;
+        var a40 = Vector512.Load(qr); var a41 = Vector512.Load(qr + 8); qr += s;
+        var a50 = Vector512.Load(qr); var a51 = Vector512.Load(qr + 8); qr += s;
+        var a60 = Vector512.Load(qr); var a61 = Vector512.Load(qr + 8); qr += s;
+        var a70 = Vector512.Load(qr); var a71 = Vector512.Load(qr + 8);
+        for (int r = 0; r < count; r++)
+        {
+            double* zr = z + r * s, xr = x + r * s;
+            var z0 = Vector512.Load(zr); var z1 = Vector512.Load(zr + 8);
+            var b = Vector512.Create(xr[0]); a00 = Vector512.FusedMultiplyAdd(b, z0, a00); a01 = Vector512.FusedMultiplyAdd(b, z1, a01);
+            b = Vector512.Create(xr[1]); a10 = Vector512.FusedMultiplyAdd(b, z0, a10); a11 = Vector512.FusedMultiplyAdd(b, z1, a11);
+            b = Vector512.Create(xr[2]); a20 = Vector512.FusedMultiplyAdd(b, z0, a20); a21 = Vector512.FusedMultiplyAdd(b, z1, a21);
+            b = Vector512.Create(xr[3]); a30 = Vector512.FusedMultiplyAdd(b, z0, a30); a31 = Vector512.FusedMultiplyAdd(b, z1, a31);
+            b = Vector512.Create(xr[4]); a40 = Vector512.FusedMultiplyAdd(b, z0, a40); a41 = Vector512.FusedMultiplyAdd(b, z1, a41);
+            b = Vector512.Create(xr[5]); a50 = Vector512.FusedMultiplyAdd(b, z0, a50); a51 = Vector512.FusedMultiplyAdd(b, z1, a51);
+            b = Vector512.Create(xr[6]); a60 = Vector512.FusedMultiplyAdd(b, z0, a60); a61 = Vector512.FusedMultiplyAdd(b, z1, a61);
+            b = Vector512.Create(xr[7]); a70 = Vector512.FusedMultiplyAdd(b, z0, a70); a71 = Vector512.FusedMultiplyAdd(b, z1, a71);
+        }
+        qr = q;
+        Vector512.Store(a00, qr); Vector512.Store(a01, qr + 8); qr += s;
+        Vector512.Store(a10, qr); Vector512.Store(a11, qr + 8); qr += s;
+        Vector512.Store(a20, qr); Vector512.Store(a21, qr + 8); qr += s;
+        Vector512.Store(a30, qr); Vector512.Store(a31, qr + 8); qr += s;
+        Vector512.Store(a40, qr); Vector512.Store(a41, qr + 8); qr += s;
+        Vector512.Store(a50, qr); Vector512.Store(a51, qr + 8); qr += s;
+        Vector512.Store(a60, qr); Vector512.Store(a61, qr + 8); qr += s;
+        Vector512.Store(a70, qr); Vector512.Store(a71, qr + 8);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    static void Outer8x1(double* x, double* z, int ld, int count, double* q)
+    {
+        nint s = ld;
+        var a0 = Vector512.Load(q); var a1 = Vector512.Load(q + s); var a2 = Vector512.Load(q + 2 * s); var a3 = Vector512.Load(q + 3 * s);
+        var a4 = Vector512.Load(q + 4 * s); var a5 = Vector512.Load(q + 5 * s); var a6 = Vector512.Load(q + 6 * s); var a7 = Vector512.Load(q + 7 * s);
+        for (int r = 0; r < count; r++)
+        {
+            double* xr = x + r * s;
+            var z0 = Vector512.Load(z + r * s);
+            a0 = Vector512.FusedMultiplyAdd(Vector512.Create(xr[0]), z0, a0);
+            a1 = Vector512.FusedMultiplyAdd(Vector512.Create(xr[1]), z0, a1);
+            a2 = Vector512.FusedMultiplyAdd(Vector512.Create(xr[2]), z0, a2);
+            a3 = Vector512.FusedMultiplyAdd(Vector512.Create(xr[3]), z0, a3);
+            a4 = Vector512.FusedMultiplyAdd(Vector512.Create(xr[4]), z0, a4);
+            a5 = Vector512.FusedMultiplyAdd(Vector512.Create(xr[5]), z0, a5);
+            a6 = Vector512.FusedMultiplyAdd(Vector512.Create(xr[6]), z0, a6);
+            a7 = Vector512.FusedMultiplyAdd(Vector512.Create(xr[7]), z0, a7);
+        }
+        Vector512.Store(a0, q); Vector512.Store(a1, q + s); Vector512.Store(a2, q + 2 * s); Vector512.Store(a3, q + 3 * s);
+        Vector512.Store(a4, q + 4 * s); Vector512.Store(a5, q + 5 * s); Vector512.Store(a6, q + 6 * s); Vector512.Store(a7, q + 7 * s);
+    }
+
+    /// <summary>
+    /// Diagonal E-step: dst[r] = sum_j ((x_rj - mu_j) p_j)^2 for r &lt; count, x with row stride d.
+    /// mu and p are padded to ld with zeros (x is read only below d).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void DiagonalSquaredNorms(double* x, int count, int d, double* mu, double* p, double* dst, int dstStride)
+    {
+        int d8 = d & ~(Lanes - 1);
+        for (int r = 0; r < count; r++)
+        {
+            double* xr = x + (nint)r * d;
+            var acc = Vector512<double>.Zero;
+            int j = 0;
+            for (; j < d8; j += Lanes)
+            {
+                var t = (Vector512.Load(xr + j) - Vector512.Load(mu + j)) * Vector512.Load(p + j);
+                acc = Vector512.FusedMultiplyAdd(t, t, acc);
+            }
+            double s = Vector512.Sum(acc);
+            for (; j < d; j++)
+            {
+                double t = (xr[j] - mu[j]) * p[j];
+                s += t * t;
+            }
+            dst[(nint)r * dstStride] = s;
+        }
+    }
+
+    /// <summary>
+    /// Diagonal moments: a[j] += sum_r w_r (x_rj - s_j), q[j] += sum_r w_r (x_rj - s_j)^2 (rows in order),
+    /// w_r = resp[r * stride]; x with row stride d.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void DiagonalMoments(double* x, int count, int d, double* shift, double* resp, int stride, double* a, double* q)
+    {
+        int d8 = d & ~(Lanes - 1);
+        int j = 0;
+        for (; j + 2 * Lanes <= d8; j += 2 * Lanes)
+        {
+            var s0 = Vector512.Load(shift + j); var s1 = Vector512.Load(shift + j + Lanes);
+            var a0 = Vector512.Load(a + j); var a1 = Vector512.Load(a + j + Lanes);
+            var q0 = Vector512.Load(q + j); var q1 = Vector512.Load(q + j + Lanes);
+            for (int r = 0; r < count; r++)
+            {
+                var w = Vector512.Create(resp[(nint)r * stride]);
+                double* xr = x + (nint)r * d + j;
+                var c0 = Vector512.Load(xr) - s0; var c1 = Vector512.Load(xr + Lanes) - s1;
+                var z0 = w * c0; var z1 = w * c1;
+                a0 += z0; a1 += z1;
+                q0 = Vector512.FusedMultiplyAdd(z0, c0, q0); q1 = Vector512.FusedMultiplyAdd(z1, c1, q1);
+            }
+            Vector512.Store(a0, a + j); Vector512.Store(a1, a + j + Lanes);
+            Vector512.Store(q0, q + j); Vector512.Store(q1, q + j + Lanes);
+        }
+        for (; j < d8; j += Lanes)
+        {
+            var s0 = Vector512.Load(shift + j);
+            var a0 = Vector512.Load(a + j);
+            var q0 = Vector512.Load(q + j);
+            for (int r = 0; r < count; r++)
+            {
+                var w = Vector512.Create(resp[(nint)r * stride]);
+                var c0 = Vector512.Load(x + (nint)r * d + j) - s0;
+                var z0 = w * c0;
+                a0 += z0;
+                q0 = Vector512.FusedMultiplyAdd(z0, c0, q0);
+            }
+            Vector512.Store(a0, a + j);
+            Vector512.Store(q0, q + j);
+        }
+        for (; j < d; j++)
+        {
+            double aj = a[j], qj = q[j], sj = shift[j];
+            for (int r = 0; r < count; r++)
+            {
+                double w = resp[(nint)r * stride], c = x[(nint)r * d + j] - sj, z = w * c;
+                aj += z;
+                qj = Math.FusedMultiplyAdd(z, c, qj);
+            }
+            a[j] = aj;
+            q[j] = qj;
+        }
+    }
+}
