@@ -12,8 +12,8 @@ internal static class SnapshotWriter
 {
     public static readonly int[] Iterations = [0, 1, 2, 3, 4, 5, 6, 20];
 
-    /// <summary>One snapshot: the iteration and the mixture then (a model from iteration 1 on).</summary>
-    public sealed record Snapshot(int Iteration, MixtureView View, GaussianMixtureModel? Model);
+    /// <summary>One snapshot: the iteration, the mixture then, and it as a model.</summary>
+    public sealed record Snapshot(int Iteration, MixtureView View, GaussianMixtureModel Model);
 
     public static void PrepareDirectory(string dir)
     {
@@ -33,8 +33,11 @@ internal static class SnapshotWriter
             ct.ThrowIfCancellationRequested();
             if (it == 0)
             {
-                // The library does not expose its initialization; without --init the start is shown by iteration 1.
-                if (initial is not null) list.Add(new Snapshot(0, MixtureView.FromInit(initial), null));
+                // The library does not expose its own initialization; without --init the start is shown by iteration 1.
+                if (initial is null) continue;
+                var view = MixtureView.FromInit(initial);
+                var start = GaussianMixtureModel.FromParameters(options.CovarianceType, view.Weights, view.Means, view.Covariances);
+                list.Add(new Snapshot(0, view, (GaussianMixtureModel)start.WithFeatureNames(data.FeatureNames)));
                 continue;
             }
             var model = new GaussianMixture(options with { MaxIterations = it, Tolerance = 0 }).Fit(data.X, data.SampleWeights, null, ct);
@@ -48,16 +51,18 @@ internal static class SnapshotWriter
     {
         Directory.CreateDirectory(dir);
         var (x, y) = ModelPlot.Axes(data, null, null);
+        // One frame for every picture, so that the series shows EM moving rather than the axes.
+        ScottPlot.AxisLimits? limits = data.Columns > 1 ? ClusterPlot.DataLimits(data.Column(x), data.Column(y)) : null;
         foreach (var s in snapshots)
         {
             var stem = Path.Combine(dir, $"iter_{s.Iteration:D2}");
-            var labels = s.Model?.Predict(data.X) ?? s.View.Predict(data.X);
+            var labels = s.Model.Predict(data.X);
             var title = s.Iteration == 0
                 ? $"EM on {dataName}: initial parameters"
-                : $"EM on {dataName}: after {s.Iteration} iteration{(s.Iteration == 1 ? "" : "s")} (lower bound {s.Model!.LowerBound:F4})";
-            var plot = ModelPlot.Create(s.View, data, labels, x, y, title);
+                : $"EM on {dataName}: after {s.Iteration} iteration{(s.Iteration == 1 ? "" : "s")} (lower bound {s.Model.LowerBound:F4})";
+            var plot = ModelPlot.Create(s.View, data, labels, x, y, title, limits);
             PlotFile.Save(plot, stem + ".png", PlotStyle.DefaultWidth, PlotStyle.DefaultHeight);
-            if (s.Model is not null) AtomicWriter.WriteText(stem + ".json", w => w.Write(MixtureModelJson.ToJson(s.Model)));
+            AtomicWriter.WriteText(stem + ".json", w => w.Write(MixtureModelJson.ToJson(s.Model)));
         }
     }
 }

@@ -17,11 +17,13 @@ internal static class ClusterPlot
     /// <param name="xName">Label of the horizontal axis.</param>
     /// <param name="yName">Label of the vertical axis.</param>
     /// <param name="title">Title of the picture.</param>
-    public static Plot Create(MixtureView view, double[] xs, double[] ys, int[] labels, string xName, string yName, string title)
+    /// <param name="limits">Fixed axis limits (for a series of pictures); default: the data and the 2-sigma ellipses.</param>
+    public static Plot Create(MixtureView view, double[] xs, double[] ys, int[] labels, string xName, string yName, string title,
+        AxisLimits? limits = null)
     {
         var plot = PlotStyle.NewPlot(title, xName, yName);
-        var (xMin, xMax) = Range(xs, view, 0);
-        var (yMin, yMax) = Range(ys, view, 1);
+        var (xMin, xMax) = limits is { } l ? (l.Left, l.Right) : Range(xs, view, 0);
+        var (yMin, yMax) = limits is { } m ? (m.Bottom, m.Top) : Range(ys, view, 1);
 
         AddContours(plot, view, xMin, xMax, yMin, yMax);
         AddPoints(plot, view, xs, ys, labels);
@@ -145,6 +147,14 @@ internal static class ClusterPlot
             [(Alignment.UpperLeft, true, true), (Alignment.UpperRight, false, true), (Alignment.LowerLeft, true, false), (Alignment.LowerRight, false, false)];
         return corners.OrderBy(c => Enumerable.Range(0, xs.Length).Count(i =>
             (c.Left ? xs[i] < xMin + w : xs[i] > xMax - w) && (c.Top ? ys[i] > yMax - h : ys[i] < yMin + h))).First().Corner;
+    }
+
+    /// <summary>The data's extent padded by 10% on each side.</summary>
+    public static AxisLimits DataLimits(double[] xs, double[] ys)
+    {
+        double xPad = Math.Max((xs.Max() - xs.Min()) * 0.1, 1e-9 + Math.Abs(xs.Max()) * 1e-6);
+        double yPad = Math.Max((ys.Max() - ys.Min()) * 0.1, 1e-9 + Math.Abs(ys.Max()) * 1e-6);
+        return new AxisLimits(xs.Min() - xPad, xs.Max() + xPad, ys.Min() - yPad, ys.Max() + yPad);
     }
 
     /// <summary>Data extent padded by 8%, widened to hold every 2-sigma ellipse.</summary>

@@ -12,13 +12,14 @@ internal static class ModelPlot
     /// <param name="labels">Component of each row (colours of the points).</param>
     /// <param name="x">Feature on the horizontal axis (D &gt;= 2).</param>
     /// <param name="y">Feature on the vertical axis (D &gt;= 2).</param>
-    public static Plot Create(MixtureView view, DataSet data, int[] labels, int x, int y, string title)
+    /// <param name="limits">Fixed axis limits of a 2-D picture (for a series); default: fitted to data and ellipses.</param>
+    public static Plot Create(MixtureView view, DataSet data, int[] labels, int x, int y, string title, AxisLimits? limits = null)
     {
         if (data.Columns == 1)
             return DensityPlot1D.Create(view, data.Column(0), data.FeatureNames[0], title);
         var marginal = data.Columns == 2 && x == 0 && y == 1 ? view : view.Marginal(x, y);
         if (data.Columns > 2) title += $" (marginal on {data.FeatureNames[x]}, {data.FeatureNames[y]})";
-        return ClusterPlot.Create(marginal, data.Column(x), data.Column(y), labels, data.FeatureNames[x], data.FeatureNames[y], title);
+        return ClusterPlot.Create(marginal, data.Column(x), data.Column(y), labels, data.FeatureNames[x], data.FeatureNames[y], title, limits);
     }
 
     /// <summary>Resolves --x/--y (names or indices) to feature indices; defaults to the first two features.</summary>
