@@ -6,9 +6,15 @@ namespace Mixtures.Cli;
 /// <summary>Builds the command tree of the tool.</summary>
 internal static class CliApp
 {
-    public static RootCommand Build()
+    /// <summary>
+    /// The root is a plain command named "mixtures" (a RootCommand takes its name from the assembly,
+    /// Mixtures.Cli, which help would show), with help and version options added by hand.
+    /// </summary>
+    public static Command Build()
     {
-        var root = new RootCommand("mixtures: fit, apply and draw mixture models (Gaussian mixtures by EM).");
+        var root = new Command("mixtures", "Fit, apply and draw mixture models (Gaussian mixtures by EM).");
+        root.Options.Add(new System.CommandLine.Help.HelpOption());
+        root.Options.Add(new VersionOption());
         root.Options.Add(GlobalOptions.Json);
         root.Options.Add(GlobalOptions.Quiet);
         root.Options.Add(GlobalOptions.Verbose);
