@@ -33,6 +33,8 @@ internal static class FitCommand
             if (outPath is not null) AtomicWriter.RequireDirectory(outPath);
             var historyPath = ctx.Get(history);
             if (historyPath is not null) PlotFile.Validate(historyPath, "--history");
+            if ((ctx.Parse.GetValue(set.Family) ?? "gaussian") != "gaussian")
+                return FitOtherFamily(ctx, set, ctx.Get(data), ctx.Get(k), ctx.Get(init), ctx.Get(weights), outPath, historyPath, ctx.Get(snapshots));
             var snapDir = ctx.Get(snapshots);
             if (snapDir is not null) SnapshotWriter.PrepareDirectory(snapDir);
 
@@ -77,5 +79,55 @@ internal static class FitCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>--family bernoulli|poisson: the same flow and outputs, with --init giving weights and means only.</summary>
+    private static int FitOtherFamily(CommandContext ctx, FitOptionSet set, string dataPath, int? kk, string? initPath,
+        string? weightsColumn, string? outPath, string? historyPath, string? snapDir)
+    {
+        string family = ctx.Get(set.Family);
+        if (snapDir is not null) throw new CliException($"--snapshots: only available with --family gaussian, not {family}.");
+        if (kk is < 1) throw new CliException($"-k {kk}: the number of components must be at least 1.");
+        double alpha = ctx.Get(set.Alpha), minRate = ctx.Get(set.MinRate);
+        double? binarize = ctx.Parse.GetValue(set.Binarize);
+        if (family != "bernoulli" && (binarize is not null || ctx.Parse.GetResult(set.Alpha) is { Implicit: false }))
+            throw new CliException($"--binarize and --alpha apply to --family bernoulli, not {family}.");
+        if (family != "poisson" && ctx.Parse.GetResult(set.MinRate) is { Implicit: false })
+            throw new CliException($"--min-rate applies to --family poisson, not {family}.");
+        if (!(alpha >= 0) || !double.IsFinite(alpha)) throw new CliException("--alpha must be a finite number >= 0.");
+        if (!(minRate >= 0) || !double.IsFinite(minRate)) throw new CliException("--min-rate must be a finite number >= 0.");
+        if (binarize is { } t && !double.IsFinite(t)) throw new CliException("--binarize must be a finite number.");
+        var common = set.BindCommon(ctx);
+        var ds = DataLoader.Load(dataPath, new ColumnSelection(ColumnSelection.Parse(ctx.Get(set.Columns)), weightsColumn), ctx.CancellationToken);
+        var initial = initPath is null ? null : InitFileReader.Read(initPath, CovarianceType.Full, kk, ds.Columns, meansOnly: true);
+        int components = kk ?? initial?.Components ?? 1;
+
+        IMixtureModel model = family == "bernoulli"
+            ? new BernoulliMixture(new BernoulliMixtureOptions
+            {
+                Components = components, Tolerance = common.Tolerance, MaxIterations = common.MaxIterations, NInit = common.NInit,
+                Init = common.Init, Seed = common.Seed, Degenerate = common.Degenerate, Alpha = alpha, BinarizeThreshold = binarize,
+                InitialWeights = initial?.Weights, InitialMeans = initial?.Means,
+            }).Fit(ds.X, ds.SampleWeights, null, ctx.CancellationToken)
+            : new PoissonMixture(new PoissonMixtureOptions
+            {
+                Components = components, Tolerance = common.Tolerance, MaxIterations = common.MaxIterations, NInit = common.NInit,
+                Init = common.Init, Seed = common.Seed, Degenerate = common.Degenerate, MinRate = minRate,
+                InitialWeights = initial?.Weights, InitialMeans = initial?.Means,
+            }).Fit(ds.X, ds.SampleWeights, null, ctx.CancellationToken);
+        model = model.WithFeatureNames(ds.FeatureNames);
+        ctx.CancellationToken.ThrowIfCancellationRequested();
+
+        if (outPath is not null) AtomicWriter.WriteText(outPath, w => w.Write(MixtureModelJson.ToJson(model)));
+        if (historyPath is not null)
+        {
+            var plot = HistoryPlot.Create(model.LowerBoundHistory, model.Converged, common.Tolerance,
+                $"EM learning curve: K={components} {family} on {Path.GetFileName(dataPath)} ({ds.Rows} x {ds.Columns})");
+            PlotFile.Save(plot, historyPath, PlotStyle.DefaultWidth, PlotStyle.DefaultHeight);
+        }
+        var report = FitReport.From(model, ds.FeatureNames, ds.X, outPath);
+        if (ctx.Json) JsonOut.Write(report);
+        else if (!ctx.Quiet) FitSummaryPrinter.Print(report);
+        return ExitCodes.Success;
     }
 }

@@ -27,8 +27,17 @@ internal sealed class FitOptionSet
     { Description = "Random seed; the same seed gives the same model." };
 
     public Option<string> Family { get; } = new Option<string>("--family")
-    { Description = "Mixture family (only gaussian in this build).", DefaultValueFactory = _ => "gaussian" }
+    { Description = "Mixture family: gaussian, bernoulli (0/1 data) or poisson (non-negative integer counts).", DefaultValueFactory = _ => "gaussian" }
         .AcceptOnlyFromAmong("gaussian", "bernoulli", "poisson");
+
+    public Option<double> Alpha { get; } = new("--alpha")
+    { Description = "bernoulli: smoothing, mu = (sum r x + alpha) / (N_k + 2 alpha).", DefaultValueFactory = _ => 0.01 };
+
+    public Option<double> MinRate { get; } = new("--min-rate")
+    { Description = "poisson: added to every rate, lambda = sum r x / N_k + min_rate.", DefaultValueFactory = _ => 1e-6 };
+
+    public Option<double?> Binarize { get; } = new("--binarize")
+    { Description = "bernoulli: values >= this become 1, others 0 (default: the data must be 0/1)." };
 
     public Option<string> Degenerate { get; } = new Option<string>("--degenerate")
     {
@@ -48,7 +57,7 @@ internal sealed class FitOptionSet
     public void AddTo(Command command, bool family = true)
     {
         foreach (var o in new Option[] { MaxIter, Tol, RegCovar, NInit, InitParams, Seed, Degenerate, Columns }) command.Options.Add(o);
-        if (family) command.Options.Add(Family);
+        if (family) foreach (var o in new Option[] { Family, Alpha, MinRate, Binarize }) command.Options.Add(o);
     }
 
     /// <summary>The options as a <see cref="GaussianMixtureOptions"/> (components and covariance type set by the caller).</summary>
@@ -57,6 +66,12 @@ internal sealed class FitOptionSet
         var family = ctx.Parse.GetValue(Family) ?? "gaussian";
         if (family != "gaussian")
             throw new CliException($"--family {family}: not available in this build yet; use --family gaussian.");
+        return BindCommon(ctx);
+    }
+
+    /// <summary>The family-independent options (carried in a <see cref="GaussianMixtureOptions"/>), validated.</summary>
+    public GaussianMixtureOptions BindCommon(CommandContext ctx)
+    {
         Require(ctx.Get(MaxIter) >= 1, "--max-iter must be at least 1.");
         Require(ctx.Get(Tol) is var tol && tol >= 0 && double.IsFinite(tol), "--tol must be a finite number >= 0.");
         Require(ctx.Get(RegCovar) is var reg && reg >= 0 && double.IsFinite(reg), "--reg-covar must be a finite number >= 0.");

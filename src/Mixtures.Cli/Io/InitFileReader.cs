@@ -9,7 +9,7 @@ namespace Mixtures.Cli.Io;
 /// </summary>
 internal static class InitFileReader
 {
-    public static InitialParameters Read(string path, CovarianceType type, int? components, int features)
+    public static InitialParameters Read(string path, CovarianceType type, int? components, int features, bool meansOnly = false)
     {
         DataLoader.RequireReadable(path);
         JsonDocument doc;
@@ -39,6 +39,7 @@ internal static class InitFileReader
             int d = means.GetLength(1);
             if (d != features)
                 throw CliException.InFile(path, null, null, $"\"means\" have {d} columns but the data has {features} features.");
+            if (meansOnly) return new InitialParameters(weights, means, [], type);   // bernoulli/poisson: weights and means only
             var p = Get(root, "precisions", path);
             string name = type.ToString().ToLowerInvariant();
             double[][,] precisions = type switch

@@ -8,8 +8,8 @@ internal sealed record FitReport(
     double[] Weights, double[][] Means, bool Converged, int NIter, double LowerBound, double Bic, double Aic,
     double FitSeconds, int Reseeds, int NSamples, string? Model)
 {
-    public static FitReport From(GaussianMixtureModel model, string[] names, double[,] x, string? path) => new(
-        model.Family, FitOptionSet.Name(model.CovarianceType), model.Components, model.Features, names,
+    public static FitReport From(IMixtureModel model, string[] names, double[,] x, string? path) => new(
+        model.Family, model is GaussianMixtureModel g ? FitOptionSet.Name(g.CovarianceType) : "-", model.Components, model.Features, names,
         model.Weights, JsonOut.Rows(model.Means), model.Converged, model.Iterations, model.LowerBound,
         model.Bic(x), model.Aic(x), model.FitSeconds, model.Reseeds, x.GetLength(0), path);
 }

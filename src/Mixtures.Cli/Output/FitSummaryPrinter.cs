@@ -11,7 +11,9 @@ internal static class FitSummaryPrinter
     public static void Print(FitReport r)
     {
         var table = new Table().Border(TableBorder.Rounded)
-            .Title($"[bold]{r.NComponents}-component Gaussian mixture ({r.CovarianceType}) on {r.NSamples} x {r.NFeatures}[/]");
+            .Title(r.Family == "gaussian"
+                ? $"[bold]{r.NComponents}-component Gaussian mixture ({r.CovarianceType}) on {r.NSamples} x {r.NFeatures}[/]"
+                : $"[bold]{r.NComponents}-component {r.Family} mixture on {r.NSamples} x {r.NFeatures}[/]");
         table.AddColumn("component");
         table.AddColumn(new TableColumn("weight").RightAligned());
         int shown = Math.Min(r.NFeatures, MaxFeatureColumns);
