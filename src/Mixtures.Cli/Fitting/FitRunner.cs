@@ -14,6 +14,18 @@ internal static class FitRunner
 
     public static GaussianMixtureModel Fit(GaussianMixtureOptions options, DataSet data, bool live, string title, CancellationToken ct)
     {
+        try
+        {
+            return FitCore(options, data, live, title, ct);
+        }
+        catch (ArgumentException e)
+        {
+            throw DataMessages.Locate(e, data);
+        }
+    }
+
+    private static GaussianMixtureModel FitCore(GaussianMixtureOptions options, DataSet data, bool live, string title, CancellationToken ct)
+    {
         var progress = new LatestProgress();
         var gm = new GaussianMixture(options);
         if (!live) return gm.Fit(data.X, data.SampleWeights, progress, ct);
