@@ -22,6 +22,7 @@ internal sealed unsafe class GaussianEvaluator : IComponentEvaluator
     readonly double[]? _packed;     // pinned; keeps _means/_factors alive
     readonly double* _means;
     readonly double* _factors;
+    readonly double* _constants;
 
     public GaussianEvaluator(GaussianParameters p)
     {
@@ -49,9 +50,11 @@ internal sealed unsafe class GaussianEvaluator : IComponentEvaluator
             CovarianceType.Tied => ld * ld,
             _ => k * ld,
         };
-        _packed = GC.AllocateArray<double>(k * ld + factorLength + BlockKernels.Lanes, pinned: true);
+        _packed = GC.AllocateArray<double>(k * ld + factorLength + k + BlockKernels.Lanes, pinned: true);
         fixed (double* b = _packed) _means = BlockKernels.Align64(b);
         _factors = _means + k * ld;
+        _constants = _factors + factorLength;
+        for (int c = 0; c < k; c++) _constants[c] = _constant[c];
         var prec = p.PrecisionsCholesky;
         for (int c = 0; c < k; c++)
             for (int j = 0; j < d; j++) _means[c * ld + j] = p.Means[c * d + j];
@@ -115,9 +118,8 @@ internal sealed unsafe class GaussianEvaluator : IComponentEvaluator
                         for (int r = 0; r < count; r++) o[r * k + c] = cst - 0.5 * tmp[r];
                         break;
                     default:
-                        BlockKernels.DiagonalSquaredNorms(x, count, d, mu, _factors + c * ld, o + c, k);
-                        for (int r = 0; r < count; r++) o[r * k + c] = cst - 0.5 * o[r * k + c];
-                        break;
+                        BlockKernels.DiagonalLogProb(x, count, d, ld, k, _means, _factors, _constants, o, xc);
+                        return;
                 }
             }
         }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Mixtures.Internal.Kernels;
 
@@ -21,7 +22,7 @@ internal static unsafe class BlockKernels
     /// <summary>Test hook: false forces the portable kernels (set only from single-threaded tests).</summary>
     internal static bool Enabled = true;
 
-    public static bool IsSupported => Enabled && Vector512.IsHardwareAccelerated;
+    public static bool IsSupported => Enabled && Vector512.IsHardwareAccelerated && Avx512F.IsSupported;
 
     /// <summary>D rounded up to a multiple of <see cref="Lanes"/>.</summary>
     public static int Padded(int d) => (d + Lanes - 1) & ~(Lanes - 1);
@@ -34,7 +35,7 @@ internal static unsafe class BlockKernels
     /// xc[r * ld + j] = x[r * d + j] - mu[j] for r &lt; count, j &lt; d; zero for d &lt;= j &lt; ld and
     /// for count &lt;= r &lt; rowsPadded.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
     public static void Center(double* x, int count, int d, double* mu, double* xc, int ld, int rowsPadded)
     {
         int d8 = d & ~(Lanes - 1);
@@ -55,7 +56,7 @@ internal static unsafe class BlockKernels
     /// dst[r] = |xc_r U|^2 for r &lt; rows (a multiple of <see cref="TileRows"/>); U is ld x ld upper
     /// triangular with zeros below the diagonal and in the padding. <paramref name="sq"/>: 8 x 8 doubles, 64-byte aligned.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
     public static void TriangularSquaredNorms(double* xc, int ld, int rows, double* u, double* sq, double* dst)
     {
         int v = ld / Lanes;
@@ -66,12 +67,13 @@ internal static unsafe class BlockKernels
             int v0 = 0;
             for (; v0 + 1 < v; v0 += 2) Tile8x2(xt, ld, u, v0 * Lanes, sq);
             if (v0 < v) Tile8x1(xt, ld, u, v0 * Lanes, sq);
-            for (int i = 0; i < TileRows; i++) dst[rt + i] = Vector512.Sum(Vector512.Load(sq + i * Lanes));
+            Vector512.Store(Sum8(Vector512.Load(sq), Vector512.Load(sq + 8), Vector512.Load(sq + 16), Vector512.Load(sq + 24),
+                Vector512.Load(sq + 32), Vector512.Load(sq + 40), Vector512.Load(sq + 48), Vector512.Load(sq + 56)), dst + rt);
         }
     }
 
     /// <summary>Columns c0..c0+15 of Y = Xc U for 8 rows; adds the squares into sq (8 vectors).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
     static void Tile8x2(double* x, int ld, double* u, int c0, double* sq)
     {
         var a00 = Vector512<double>.Zero; var a01 = a00; var a10 = a00; var a11 = a00;
@@ -121,7 +123,7 @@ internal static unsafe class BlockKernels
     }
 
     /// <summary>Columns c0..c0+7 of Y = Xc U for 8 rows; adds the squares into sq.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
     static void Tile8x1(double* x, int ld, double* u, int c0, double* sq)
     {
         var a0 = Vector512<double>.Zero; var a1 = a0; var a2 = a0; var a3 = a0;
@@ -159,7 +161,7 @@ internal static unsafe class BlockKernels
     /// <summary>
     /// z[r, :] = resp[r * stride] * xc[r, :] for r &lt; count, and a[j] += sum_r z[r, j] (rows in order).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
     public static void Weight(double* xc, int ld, int count, double* resp, int stride, double* z, double* a)
     {
         for (int v = 0; v < ld; v += Lanes)
@@ -179,7 +181,7 @@ internal static unsafe class BlockKernels
     /// q[i * ld + j] += sum_r xc[r, i] z[r, j] for the lower triangle in 8 x 8 blocks (the upper half of
     /// each diagonal block is computed too and is to be ignored). q is ld x ld.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
     public static void LowerOuterProducts(double* xc, double* z, int ld, int count, double* q)
     {
         int v = ld / Lanes;
@@ -194,7 +196,7 @@ internal static unsafe class BlockKernels
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
     static void Outer8x3(double* x, double* z, int ld, int count, double* q)
     {
         nint s = ld;
@@ -238,7 +240,7 @@ internal static unsafe class BlockKernels
         Vector512.Store(a70, qr); Vector512.Store(a71, qr + 8); Vector512.Store(a72, qr + 16);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
     static void Outer8x2(double* x, double* z, int ld, int count, double* q)
     {
         nint s = ld;
@@ -274,7 +276,7 @@ internal static unsafe class BlockKernels
         Vector512.Store(a70, qr); Vector512.Store(a71, qr + 8);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
     static void Outer8x1(double* x, double* z, int ld, int count, double* q)
     {
         nint s = ld;
@@ -298,38 +300,86 @@ internal static unsafe class BlockKernels
     }
 
     /// <summary>
-    /// Diagonal E-step: dst[r] = sum_j ((x_rj - mu_j) p_j)^2 for r &lt; count, x with row stride d.
-    /// mu and p are padded to ld with zeros (x is read only below d).
+    /// Diagonal E-step: o[r * k + c] = cst[c] - 0.5 sum_j ((x_rj - mu_cj) p_cj)^2 for r &lt; count, x with
+    /// row stride d. mu and p are k x ld, zero-padded (so are the rows, through <paramref name="pad"/>
+    /// (ld doubles) when d is not a multiple of 8). Components go 8 at a time, their lane sums reduced
+    /// together by <see cref="Sum8"/> into one vector store.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void DiagonalSquaredNorms(double* x, int count, int d, double* mu, double* p, double* dst, int dstStride)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+    public static void DiagonalLogProb(double* x, int count, int d, int ld, int k, double* mu, double* p, double* cst, double* o, double* pad)
     {
-        int d8 = d & ~(Lanes - 1);
+        int v = ld / Lanes, k8 = k & ~(Lanes - 1);
+        var half = Vector512.Create(0.5);
         for (int r = 0; r < count; r++)
         {
             double* xr = x + (nint)r * d;
-            var acc = Vector512<double>.Zero;
-            int j = 0;
-            for (; j < d8; j += Lanes)
+            if (ld != d)
             {
-                var t = (Vector512.Load(xr + j) - Vector512.Load(mu + j)) * Vector512.Load(p + j);
-                acc = Vector512.FusedMultiplyAdd(t, t, acc);
+                for (int j = 0; j < d; j++) pad[j] = xr[j];
+                for (int j = d; j < ld; j++) pad[j] = 0;
+                xr = pad;
             }
-            double s = Vector512.Sum(acc);
-            for (; j < d; j++)
+            double* orow = o + (nint)r * k;
+            int c = 0;
+            for (; c < k8; c += Lanes)
             {
-                double t = (xr[j] - mu[j]) * p[j];
-                s += t * t;
+                var a0 = Vector512<double>.Zero; var a1 = a0; var a2 = a0; var a3 = a0;
+                var a4 = a0; var a5 = a0; var a6 = a0; var a7 = a0;
+                nint s = ld;
+                double* m = mu + (nint)c * ld, q = p + (nint)c * ld;
+                for (int j = 0; j < v * Lanes; j += Lanes)
+                {
+                    var xv = Vector512.Load(xr + j);
+                    var t = (xv - Vector512.Load(m + j)) * Vector512.Load(q + j); a0 = Vector512.FusedMultiplyAdd(t, t, a0);
+                    t = (xv - Vector512.Load(m + s + j)) * Vector512.Load(q + s + j); a1 = Vector512.FusedMultiplyAdd(t, t, a1);
+                    t = (xv - Vector512.Load(m + 2 * s + j)) * Vector512.Load(q + 2 * s + j); a2 = Vector512.FusedMultiplyAdd(t, t, a2);
+                    t = (xv - Vector512.Load(m + 3 * s + j)) * Vector512.Load(q + 3 * s + j); a3 = Vector512.FusedMultiplyAdd(t, t, a3);
+                    t = (xv - Vector512.Load(m + 4 * s + j)) * Vector512.Load(q + 4 * s + j); a4 = Vector512.FusedMultiplyAdd(t, t, a4);
+                    t = (xv - Vector512.Load(m + 5 * s + j)) * Vector512.Load(q + 5 * s + j); a5 = Vector512.FusedMultiplyAdd(t, t, a5);
+                    t = (xv - Vector512.Load(m + 6 * s + j)) * Vector512.Load(q + 6 * s + j); a6 = Vector512.FusedMultiplyAdd(t, t, a6);
+                    t = (xv - Vector512.Load(m + 7 * s + j)) * Vector512.Load(q + 7 * s + j); a7 = Vector512.FusedMultiplyAdd(t, t, a7);
+                }
+                var sum = Sum8(a0, a1, a2, a3, a4, a5, a6, a7);
+                Vector512.Store(Vector512.Load(cst + c) - half * sum, orow + c);
             }
-            dst[(nint)r * dstStride] = s;
+            for (; c < k; c++)
+            {
+                var a = Vector512<double>.Zero;
+                double* m = mu + (nint)c * ld, q = p + (nint)c * ld;
+                for (int j = 0; j < v * Lanes; j += Lanes)
+                {
+                    var t = (Vector512.Load(xr + j) - Vector512.Load(m + j)) * Vector512.Load(q + j);
+                    a = Vector512.FusedMultiplyAdd(t, t, a);
+                }
+                orow[c] = cst[c] - 0.5 * Vector512.Sum(a);
+            }
         }
+    }
+
+    /// <summary>
+    /// Lane sums of eight vectors as one vector: result[i] = sum of the lanes of a_i (a fixed
+    /// shuffle-and-add tree, so deterministic).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> Sum8(Vector512<double> a0, Vector512<double> a1, Vector512<double> a2, Vector512<double> a3,
+        Vector512<double> a4, Vector512<double> a5, Vector512<double> a6, Vector512<double> a7)
+    {
+        // Within 128-bit chunks: [a0 pair sums, a1 pair sums] per chunk.
+        var b01 = Avx512F.UnpackLow(a0, a1) + Avx512F.UnpackHigh(a0, a1);
+        var b23 = Avx512F.UnpackLow(a2, a3) + Avx512F.UnpackHigh(a2, a3);
+        var b45 = Avx512F.UnpackLow(a4, a5) + Avx512F.UnpackHigh(a4, a5);
+        var b67 = Avx512F.UnpackLow(a6, a7) + Avx512F.UnpackHigh(a6, a7);
+        // Chunks (c0 + c1, c2 + c3) of each pair.
+        var c0123 = Avx512F.Shuffle4x128(b01, b23, 0x88) + Avx512F.Shuffle4x128(b01, b23, 0xDD);
+        var c4567 = Avx512F.Shuffle4x128(b45, b67, 0x88) + Avx512F.Shuffle4x128(b45, b67, 0xDD);
+        return Avx512F.Shuffle4x128(c0123, c4567, 0x88) + Avx512F.Shuffle4x128(c0123, c4567, 0xDD);
     }
 
     /// <summary>
     /// Diagonal moments: a[j] += sum_r w_r (x_rj - s_j), q[j] += sum_r w_r (x_rj - s_j)^2 (rows in order),
     /// w_r = resp[r * stride]; x with row stride d.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
     public static void DiagonalMoments(double* x, int count, int d, double* shift, double* resp, int stride, double* a, double* q)
     {
         int d8 = d & ~(Lanes - 1);

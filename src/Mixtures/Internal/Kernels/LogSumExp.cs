@@ -45,13 +45,16 @@ internal static class LogSumExp
     /// For each of <paramref name="rows"/> rows of <paramref name="k"/> values in <paramref name="v"/>:
     /// lse[r] = ln sum_k exp(v_rk) and v_rk = exp(v_rk - max_r) / sum_k exp(v_rk - max_r), i.e. the
     /// responsibilities (rows that are all -inf get 1/k and lse -inf). One vectorized exp over the
-    /// whole block (TensorPrimitives.Exp: the same result for the same input, so deterministic).
+    /// whole block and one vectorized log over its row sums (TensorPrimitives: the same result for
+    /// the same input, so deterministic).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
     public static void NormalizeRows(Span<double> v, int rows, int k, Span<double> lse)
     {
         var block = v[..(rows * k)];
         lse = lse[..rows];
+        Span<double> sums = rows <= 256 ? stackalloc double[rows] : new double[rows];
+        Span<double> logs = rows <= 256 ? stackalloc double[rows] : new double[rows];
         for (int r = 0; r < rows; r++)
         {
             var row = block.Slice(r * k, k);
@@ -61,6 +64,8 @@ internal static class LogSumExp
             ShiftAndClamp(row, max);
         }
         TensorPrimitives.Exp(block, block);
+        for (int r = 0; r < rows; r++) sums[r] = FlushAndSum(block.Slice(r * k, k));
+        TensorPrimitives.Log(sums, logs);   // ln of the row sums (>= 1 unless the row is all -inf)
         for (int r = 0; r < rows; r++)
         {
             var row = block.Slice(r * k, k);
@@ -69,27 +74,29 @@ internal static class LogSumExp
                 row.Fill(1.0 / k);
                 continue;
             }
-            double s = FlushAndSum(row);
-            lse[r] += Math.Log(s);
-            double inv = 1.0 / s;
-            for (int j = 0; j < row.Length; j++) row[j] *= inv;
+            lse[r] += logs[r];
+            Scale(row, 1.0 / sums[r]);
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static double Max(ReadOnlySpan<double> row)
     {
         int j = 0;
         double m = double.NegativeInfinity;
         if (Vector512.IsHardwareAccelerated && row.Length >= 8)
         {
-            var acc = Vector512.Create(double.NegativeInfinity);
-            for (; j + 8 <= row.Length; j += 8) acc = Vector512.Max(acc, Vector512.Create(row.Slice(j, 8)));
-            for (int i = 0; i < 8; i++) m = Math.Max(m, acc[i]);
+            var acc = Vector512.Create(row[..8]);
+            for (j = 8; j + 8 <= row.Length; j += 8) acc = Vector512.Max(acc, Vector512.Create(row.Slice(j, 8)));
+            var h = Vector256.Max(acc.GetLower(), acc.GetUpper());
+            var g = Vector128.Max(h.GetLower(), h.GetUpper());
+            m = Math.Max(g.GetElement(0), g.GetElement(1));
         }
         for (; j < row.Length; j++) m = Math.Max(m, row[j]);
         return m;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static void ShiftAndClamp(Span<double> row, double max)
     {
         int j = 0;
@@ -106,15 +113,48 @@ internal static class LogSumExp
         for (; j < row.Length; j++) row[j] = Math.Max(row[j] - max, Floor);
     }
 
+    /// <summary>Sets exp values of clamped inputs to 0 and returns the row sum.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static double FlushAndSum(Span<double> row)
     {
+        int j = 0;
         double s = 0;
-        for (int j = 0; j < row.Length; j++)
+        if (Vector512.IsHardwareAccelerated && row.Length >= 8)
+        {
+            var floor = Vector512.Create(ExpFloor);
+            var acc = Vector512<double>.Zero;
+            for (; j + 8 <= row.Length; j += 8)
+            {
+                var t = row.Slice(j, 8);
+                var e = Vector512.Create(t);
+                e = Vector512.ConditionalSelect(Vector512.LessThanOrEqual(e, floor), Vector512<double>.Zero, e);
+                e.CopyTo(t);
+                acc += e;
+            }
+            s = Vector512.Sum(acc);
+        }
+        for (; j < row.Length; j++)
         {
             double e = row[j];
             if (e <= ExpFloor) row[j] = e = 0;
             s += e;
         }
         return s;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static void Scale(Span<double> row, double f)
+    {
+        int j = 0;
+        if (Vector512.IsHardwareAccelerated && row.Length >= 8)
+        {
+            var vf = Vector512.Create(f);
+            for (; j + 8 <= row.Length; j += 8)
+            {
+                var t = row.Slice(j, 8);
+                (Vector512.Create(t) * vf).CopyTo(t);
+            }
+        }
+        for (; j < row.Length; j++) row[j] *= f;
     }
 }
