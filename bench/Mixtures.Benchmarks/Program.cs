@@ -22,6 +22,7 @@ public static class Program
             string? dir = args.Length > 1 ? args[1] : null;
             foreach (var name in new[] { "n1e6_d16", "n2e5_d64" })
                 Prototypes.Compare(BenchData.Load(dir, name, CovarianceType.Full), 65536);
+            Prototypes.CompareDiag(BenchData.Load(dir, "n1e6_d16", CovarianceType.Diag), 65536);
             return 0;
         }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

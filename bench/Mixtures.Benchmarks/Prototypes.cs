@@ -92,6 +92,92 @@ public static class Prototypes
         }
     }
 
+    /// <summary>quad[c * B + r] = sum_i ((x_ri - mu_ci) p_ci)^2 for a transposed block (diag; p = 1/sigma).</summary>
+    public static void DiagQuadratic(ReadOnlySpan<double> xT, int d, int k, ReadOnlySpan<double> means, ReadOnlySpan<double> p,
+        Span<double> quad)
+    {
+        ref double x0 = ref Unsafe.AsRef(in xT[0]);
+        for (int c = 0; c < k; c++)
+        {
+            for (int gg = 0; gg < B; gg += 32)
+            {
+                Vector512<double> q0 = default, q1 = default, q2 = default, q3 = default;
+                for (int i = 0; i < d; i++)
+                {
+                    var m = Vector512.Create(means[c * d + i]);
+                    var pi = Vector512.Create(p[c * d + i]);
+                    nuint o = (nuint)(i * B + gg);
+                    var t0 = (Vector512.LoadUnsafe(ref x0, o) - m) * pi;
+                    var t1 = (Vector512.LoadUnsafe(ref x0, o + 8) - m) * pi;
+                    var t2 = (Vector512.LoadUnsafe(ref x0, o + 16) - m) * pi;
+                    var t3 = (Vector512.LoadUnsafe(ref x0, o + 24) - m) * pi;
+                    q0 = Vector512.FusedMultiplyAdd(t0, t0, q0); q1 = Vector512.FusedMultiplyAdd(t1, t1, q1);
+                    q2 = Vector512.FusedMultiplyAdd(t2, t2, q2); q3 = Vector512.FusedMultiplyAdd(t3, t3, q3);
+                }
+                ref double qo = ref quad[c * B + gg];
+                q0.StoreUnsafe(ref qo); q1.StoreUnsafe(ref qo, 8); q2.StoreUnsafe(ref qo, 16); q3.StoreUnsafe(ref qo, 24);
+            }
+        }
+    }
+
+    /// <summary>Diag: the prototype E-step (transpose + DiagQuadratic) against the library's evaluator.</summary>
+    public static void CompareDiag(BenchCase c, int rows)
+    {
+        int d = c.D, k = c.K, n = Math.Min(rows, c.N) / B * B;
+        var x = MatrixSpan.Flat(c.X)[..(n * d)].ToArray();
+        var p = GaussianParameters.TryCreateFromPrecisions(c.Covariance, k, d, c.Weights, MatrixSpan.ToFlat(c.Means),
+            MatrixSpan.ToFlat(c.Precisions[0]), [])!;
+        var evaluator = new GaussianFamily(c.Covariance, k, c.X, null, c.N, 1e-6).CreateEvaluator(p);
+        var lib = new double[n * k];
+        var libScratch = new double[evaluator.ScratchLength(B)];
+        var xT = new double[d * B];
+        var quad = new double[k * B];
+        evaluator.WeightedLogProb(x.AsSpan(0, B * d), B, lib, libScratch);
+        Transpose(x.AsSpan(0, B * d), B, d, xT);
+        DiagQuadratic(xT, d, k, p.Means, p.PrecisionsCholesky, quad);
+        double maxRel = 0;
+        for (int r = 0; r < B; r++)
+            for (int j = 0; j < k; j++)
+            {
+                double logDet = 0;
+                for (int i = 0; i < d; i++) logDet += Math.Log(p.PrecisionsCholesky[j * d + i]);
+                double proto = Math.Log(p.Weights[j]) - 0.5 * d * Math.Log(2 * Math.PI) + logDet - 0.5 * quad[j * B + r];
+                maxRel = Math.Max(maxRel, Math.Abs(proto - lib[r * k + j]) / Math.Max(1.0, Math.Abs(lib[r * k + j])));
+            }
+        double libE = Time(() =>
+        {
+            for (int b = 0; b < n; b += B) evaluator.WeightedLogProb(x.AsSpan(b * d, B * d), B, lib.AsSpan(b * k, B * k), libScratch);
+        });
+        double protoE = Time(() =>
+        {
+            for (int b = 0; b < n; b += B)
+            {
+                Transpose(x.AsSpan(b * d, B * d), B, d, xT);
+                DiagQuadratic(xT, d, k, p.Means, p.PrecisionsCholesky, quad);
+            }
+        });
+        double perM = 1e6 / n, flops = 3.0 * n * k * d;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{c.Name} diag (D={d} K={k}), {n} rows, 1 thread; max rel. diff log-density {maxRel:E1}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  E-step   library {libE * perM,8:F4} s/1e6 rows ({flops / libE / 1e9,6:F2} GFLOP/s)   prototype {protoE * perM,8:F4} s/1e6 rows ({flops / protoE / 1e9,6:F2} GFLOP/s)   {libE / protoE,5:F1}x"));
+    }
+
+    static double Time(Action a)
+    {
+        a();
+        double best = double.PositiveInfinity, total = 0;
+        for (int i = 0; i < 20 && total < 1.5; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            a();
+            double t = sw.Elapsed.TotalSeconds;
+            total += t;
+            best = Math.Min(best, t);
+        }
+        return best;
+    }
+
     /// <summary>
     /// Lane-wise log-sum-exp over components of v[c * B + r] (in place: responsibilities), lse[r] out.
     /// One exp per (row, component), vectorized.
@@ -158,20 +244,6 @@ public static class Prototypes
             for (int j = 0; j < k; j++) maxRespDiff = Math.Max(maxRespDiff, Math.Abs(row[j] - quad[j * B + r]));
         }
 
-        double Time(Action a)
-        {
-            a();
-            double best = double.PositiveInfinity, total = 0;
-            for (int i = 0; i < 20 && total < 1.5; i++)
-            {
-                var sw = Stopwatch.StartNew();
-                a();
-                double t = sw.Elapsed.TotalSeconds;
-                total += t;
-                best = Math.Min(best, t);
-            }
-            return best;
-        }
         var lpAll = new double[n * k];
         double libE = Time(() =>
         {
