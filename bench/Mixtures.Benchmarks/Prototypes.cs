@@ -21,6 +21,7 @@ public static class Prototypes
     public const int B = 64;
 
     /// <summary>xT[i * B + r] = rows[r * d + i]; rows past count are zero.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Transpose(ReadOnlySpan<double> rows, int count, int d, Span<double> xT)
     {
         xT[..(d * B)].Clear();
@@ -32,6 +33,7 @@ public static class Prototypes
     /// quad[c * B + r] = |(x_r - mu_c) U_c|^2 for a transposed block; U_c upper triangular (zeros below
     /// the diagonal), d a multiple of 4. xc (d * B) is scratch.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void FullQuadratic(ReadOnlySpan<double> xT, int d, int k, ReadOnlySpan<double> means, ReadOnlySpan<double> u,
         Span<double> quad, Span<double> xc)
     {
@@ -93,6 +95,7 @@ public static class Prototypes
     }
 
     /// <summary>quad[c * B + r] = sum_i ((x_ri - mu_ci) p_ci)^2 for a transposed block (diag; p = 1/sigma).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void DiagQuadratic(ReadOnlySpan<double> xT, int d, int k, ReadOnlySpan<double> means, ReadOnlySpan<double> p,
         Span<double> quad)
     {
@@ -182,6 +185,7 @@ public static class Prototypes
     /// Lane-wise log-sum-exp over components of v[c * B + r] (in place: responsibilities), lse[r] out.
     /// One exp per (row, component), vectorized.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void LogSumExpLanes(Span<double> v, int k, Span<double> lse)
     {
         ref double v0 = ref v[0];
