@@ -50,16 +50,8 @@ public sealed class GaussianMixture
         IProgress<EmIteration>? progress = null, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
-        InputValidation.RequireData(x);
-        double totalWeight = InputValidation.RequireWeights(sampleWeight, x.GetLength(0));
+        var (family, totalWeight) = Prepare(x, sampleWeight);
         int n = x.GetLength(0), d = x.GetLength(1), k = _options.Components;
-        if (n < k)
-            throw new ArgumentException($"The data has {n} samples but {k} components were asked for; use at most {n} components.", nameof(x));
-        int distinct = DistinctRows.CountUpTo(x, sampleWeight, k);
-        if (distinct < k)
-            throw new ArgumentException($"The data has only {distinct} distinct points (with positive weight) but {k} components were asked for; use at most {distinct} components.", nameof(x));
-
-        var family = new GaussianFamily(_options.CovarianceType, k, x, sampleWeight, totalWeight, _options.RegCovar);
         var em = new ExpectationMaximization<GaussianParameters>(family, x, sampleWeight, totalWeight, _options.MaxDegreeOfParallelism);
         var settings = new EmSettings(_options.MaxIterations, _options.Tolerance, _options.Degenerate);
         var rng = new Random(_options.Seed ?? Random.Shared.Next());
@@ -87,6 +79,31 @@ public sealed class GaussianMixture
             clock.Elapsed.TotalSeconds, score, n, null);
         Model = new GaussianMixtureModel(best.Parameters, info);
         return Model;
+    }
+
+    /// <summary>
+    /// The parameters EM starts from on its first restart (explicit initial parameters, or the init
+    /// method with this seed), before any iteration: iteration 0 of a learning picture. With a fixed
+    /// seed it is exactly where <see cref="Fit"/> starts.
+    /// </summary>
+    public GaussianMixtureModel InitialModel(double[,] x, double[]? sampleWeight = null)
+    {
+        var (family, _) = Prepare(x, sampleWeight);
+        var rng = new Random(_options.Seed ?? Random.Shared.Next());
+        return new GaussianMixtureModel(Initialize(family, x, sampleWeight, rng), FitInfo.None);
+    }
+
+    (GaussianFamily Family, double TotalWeight) Prepare(double[,] x, double[]? sampleWeight)
+    {
+        InputValidation.RequireData(x);
+        double totalWeight = InputValidation.RequireWeights(sampleWeight, x.GetLength(0));
+        int n = x.GetLength(0), k = _options.Components;
+        if (n < k)
+            throw new ArgumentException($"The data has {n} samples but {k} components were asked for; use at most {n} components.", nameof(x));
+        int distinct = DistinctRows.CountUpTo(x, sampleWeight, k);
+        if (distinct < k)
+            throw new ArgumentException($"The data has only {distinct} distinct points (with positive weight) but {k} components were asked for; use at most {distinct} components.", nameof(x));
+        return (new GaussianFamily(_options.CovarianceType, k, x, sampleWeight, totalWeight, _options.RegCovar), totalWeight);
     }
 
     /// <summary>Fits, then returns the most probable component of every row (consistent with Predict).</summary>

@@ -84,6 +84,20 @@ public class GaussianMixtureTests
     }
 
     [Fact]
+    public void InitialModel_IsWhereTheFitStarts()
+    {
+        var x = Fixtures.Data("data/faithful.csv");
+        var options = new GaussianMixtureOptions { Components = 3, Seed = 8, Init = InitMethod.KMeansPlusPlus, MaxIterations = 1 };
+        var start = new GaussianMixture(options).InitialModel(x);
+        Assert.Equal(0, start.Iterations);
+        // One EM iteration from the initial model equals the first iteration of the fit.
+        var fromStart = new GaussianMixture(GaussianMixturePropertyTests.InitFrom(start) with { MaxIterations = 1 }).Fit(x);
+        var fit = new GaussianMixture(options).Fit(x);
+        Approx.Equal(fit.LowerBoundHistory, fromStart.LowerBoundHistory, 1e-12, "first lower bound");
+        Approx.Equal(MatrixSpan.Flat(fit.Means), MatrixSpan.Flat(fromStart.Means), 1e-12, "means after one iteration");
+    }
+
+    [Fact]
     public void FitPredict_EqualsPredictAfterFit()
     {
         var x = Fixtures.Data("data/iris.csv");
