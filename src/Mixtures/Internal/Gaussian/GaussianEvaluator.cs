@@ -24,15 +24,20 @@ internal sealed unsafe class GaussianEvaluator : IComponentEvaluator
     readonly double* _factors;
     readonly double* _constants;
 
-    public GaussianEvaluator(GaussianParameters p)
+    public GaussianEvaluator(GaussianParameters p) : this(p, BlockKernels.IsSupported) { }
+
+    /// <param name="p">The parameters.</param>
+    /// <param name="blocked">Use the AVX-512 kernels (requires <see cref="BlockKernels.IsSupported"/>); tests compare both paths.</param>
+    public GaussianEvaluator(GaussianParameters p, bool blocked)
     {
+        if (blocked && !BlockKernels.IsSupported) throw new PlatformNotSupportedException("AVX-512 kernels are not supported here.");
         _p = p;
         int k = p.K, d = p.D;
         _constant = new double[k];
         for (int c = 0; c < k; c++)
             _constant[c] = Math.Log(p.Weights[c]) - 0.5 * d * Log2Pi + p.LogDet[c];
         _spherical = Array.Empty<double>();
-        _blocked = BlockKernels.IsSupported;
+        _blocked = blocked;
         if (!_blocked)
         {
             if (p.Type == CovarianceType.Spherical)

@@ -25,8 +25,15 @@ internal sealed unsafe class GaussianStatistics : ISufficientStatistics<Gaussian
     readonly int _packedLength;
     bool _stale;                    // _a/_q lag behind the padded sums
 
-    public GaussianStatistics(CovarianceType type, int k, int d)
+    public GaussianStatistics(CovarianceType type, int k, int d) : this(type, k, d, BlockKernels.IsSupported) { }
+
+    /// <param name="type">Covariance type.</param>
+    /// <param name="k">Components.</param>
+    /// <param name="d">Features.</param>
+    /// <param name="blocked">Use the AVX-512 kernels (requires <see cref="BlockKernels.IsSupported"/>); tests compare both paths.</param>
+    public GaussianStatistics(CovarianceType type, int k, int d, bool blocked)
     {
+        if (blocked && !BlockKernels.IsSupported) throw new PlatformNotSupportedException("AVX-512 kernels are not supported here.");
         Type = type; K = k; D = d;
         Shift = new double[k * d];
         R = new double[k];
@@ -37,7 +44,7 @@ internal sealed unsafe class GaussianStatistics : ISufficientStatistics<Gaussian
             CovarianceType.Tied => Array.Empty<double>(),
             _ => new double[k * d],
         };
-        _blocked = BlockKernels.IsSupported;
+        _blocked = blocked;
         if (_blocked)
         {
             int ld = _ld = BlockKernels.Padded(d);

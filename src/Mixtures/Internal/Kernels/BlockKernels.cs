@@ -12,17 +12,14 @@ namespace Mixtures.Internal.Kernels;
 /// Every sum runs in a fixed order that depends only on the shapes, so results are deterministic.
 /// Callers check <see cref="IsSupported"/>; <see cref="QuadraticForms"/> is the portable fallback.
 /// </summary>
-internal static unsafe class BlockKernels
+internal static unsafe partial class BlockKernels
 {
     public const int Lanes = 8;
 
     /// <summary>Rows per E-step register tile; block scratch is sized in multiples of it.</summary>
     public const int TileRows = 8;
 
-    /// <summary>Test hook: false forces the portable kernels (set only from single-threaded tests).</summary>
-    internal static bool Enabled = true;
-
-    public static bool IsSupported => Enabled && Vector512.IsHardwareAccelerated && Avx512F.IsSupported;
+    public static bool IsSupported => Vector512.IsHardwareAccelerated && Avx512F.IsSupported;
 
     /// <summary>D rounded up to a multiple of <see cref="Lanes"/>.</summary>
     public static int Padded(int d) => (d + Lanes - 1) & ~(Lanes - 1);

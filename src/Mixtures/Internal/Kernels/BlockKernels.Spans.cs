@@ -1,0 +1,48 @@
+namespace Mixtures.Internal.Kernels;
+
+/// <summary>Span overloads of the block kernels (pin and forward; used by tests and cold paths).</summary>
+internal static unsafe partial class BlockKernels
+{
+    public static void Center(ReadOnlySpan<double> x, int count, int d, ReadOnlySpan<double> mu, Span<double> xc, int ld, int rowsPadded)
+    {
+        Check(x, count * d); Check(mu, ld); Check(xc, rowsPadded * ld);
+        fixed (double* px = x, pm = mu, pc = xc) Center(px, count, d, pm, pc, ld, rowsPadded);
+    }
+
+    public static void TriangularSquaredNorms(ReadOnlySpan<double> xc, int ld, int rows, ReadOnlySpan<double> u, Span<double> sq, Span<double> dst)
+    {
+        Check(xc, rows * ld); Check(u, ld * ld); Check(sq, TileRows * Lanes); Check(dst, rows);
+        fixed (double* px = xc, pu = u, ps = sq, pd = dst) TriangularSquaredNorms(px, ld, rows, pu, ps, pd);
+    }
+
+    public static void Weight(ReadOnlySpan<double> xc, int ld, int count, ReadOnlySpan<double> resp, int stride, Span<double> z, Span<double> a)
+    {
+        Check(xc, count * ld); Check(resp, (count - 1) * stride + 1); Check(z, count * ld); Check(a, ld);
+        fixed (double* px = xc, pr = resp, pz = z, pa = a) Weight(px, ld, count, pr, stride, pz, pa);
+    }
+
+    public static void LowerOuterProducts(ReadOnlySpan<double> xc, ReadOnlySpan<double> z, int ld, int count, Span<double> q)
+    {
+        Check(xc, count * ld); Check(z, count * ld); Check(q, ld * ld);
+        fixed (double* px = xc, pz = z, pq = q) LowerOuterProducts(px, pz, ld, count, pq);
+    }
+
+    public static void DiagonalLogProb(ReadOnlySpan<double> x, int count, int d, int ld, int k, ReadOnlySpan<double> mu, ReadOnlySpan<double> p,
+        ReadOnlySpan<double> cst, Span<double> o, Span<double> pad)
+    {
+        Check(x, count * d); Check(mu, k * ld); Check(p, k * ld); Check(cst, k); Check(o, count * k); Check(pad, ld);
+        fixed (double* px = x, pm = mu, pp = p, pc = cst, po = o, pa = pad) DiagonalLogProb(px, count, d, ld, k, pm, pp, pc, po, pa);
+    }
+
+    public static void DiagonalMoments(ReadOnlySpan<double> x, int count, int d, ReadOnlySpan<double> shift, ReadOnlySpan<double> resp, int stride,
+        Span<double> a, Span<double> q)
+    {
+        Check(x, count * d); Check(shift, d); Check(resp, (count - 1) * stride + 1); Check(a, d); Check(q, d);
+        fixed (double* px = x, ps = shift, pr = resp, pa = a, pq = q) DiagonalMoments(px, count, d, ps, pr, stride, pa, pq);
+    }
+
+    static void Check(ReadOnlySpan<double> s, int length)
+    {
+        if (s.Length < length) throw new ArgumentException($"Buffer of {s.Length} doubles where {length} are needed.");
+    }
+}

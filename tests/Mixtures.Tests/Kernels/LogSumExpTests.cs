@@ -1,0 +1,66 @@
+using Mixtures.Internal.Kernels;
+using Mixtures.Tests.Support;
+using Xunit;
+
+namespace Mixtures.Tests.Kernels;
+
+public class LogSumExpTests
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    [InlineData(8)]
+    [InlineData(16)]
+    [InlineData(19)]
+    public void NormalizeRows_MatchesNaive(int k)
+    {
+        var rng = new Random(k);
+        int rows = 37;
+        var v = new double[rows * k];
+        for (int i = 0; i < v.Length; i++) v[i] = rng.NextDouble() * (i % 3 == 0 ? -2000 : -20) + 5;
+        for (int j = 0; j < k; j++) v[3 * k + j] = double.NegativeInfinity;                 // a row with no support
+        v[5 * k] = double.NegativeInfinity;                                                  // one empty component
+        for (int j = 0; j < k; j++) v[7 * k + j] = -1e5 - j;                                 // far from every component
+        var expected = (double[])v.Clone();
+        var lse = new double[rows];
+        LogSumExp.NormalizeRows(v, rows, k, lse);
+        for (int r = 0; r < rows; r++)
+        {
+            var row = expected.AsSpan(r * k, k);
+            double max = double.NegativeInfinity;
+            foreach (double t in row) max = Math.Max(max, t);
+            if (double.IsNegativeInfinity(max))
+            {
+                Assert.True(double.IsNegativeInfinity(lse[r]));
+                for (int j = 0; j < k; j++) Assert.Equal(1.0 / k, v[r * k + j]);
+                continue;
+            }
+            double s = 0;
+            foreach (double t in row) s += Math.Exp(t - max);
+            double e = max + Math.Log(s);
+            Approx.Equal(e, lse[r], 1e-14, $"lse[{r}]");
+            double total = 0;
+            for (int j = 0; j < k; j++)
+            {
+                double p = Math.Exp(row[j] - e);
+                // exp turns the rounding of its argument into relative error: allow a few ulps of |v - lse|
+                double tol = double.IsFinite(row[j]) ? 8e-16 * (Math.Abs(row[j]) + Math.Abs(e) + 1) : 0;   // the naive reference rounds v - lse
+                Assert.True(Math.Abs(p - v[r * k + j]) <= tol * p + 1e-300, $"resp[{r},{j}]: {p:R} vs {v[r * k + j]:R}");
+                total += v[r * k + j];
+            }
+            Approx.Equal(1.0, total, 1e-14, $"row {r} sum");
+        }
+    }
+
+    [Fact]
+    public void Normalize_SingleRow_AgreesWithBlock()
+    {
+        var v = new double[] { -3, -1000, 2, -7.5, double.NegativeInfinity };
+        var w = (double[])v.Clone();
+        double lse = LogSumExp.Normalize(v);
+        var l = new double[1];
+        LogSumExp.NormalizeRows(w, 1, w.Length, l);
+        Assert.Equal(l[0], lse);
+        Assert.Equal(w, v);
+    }
+}
