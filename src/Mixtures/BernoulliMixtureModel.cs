@@ -8,21 +8,22 @@ namespace Mixtures;
 /// scoring and sampling. Immutable and safe to use from many threads at once; array properties
 /// return copies. When a binarize threshold was used in the fit, every method binarizes its input the same way.
 /// </summary>
-public sealed class BernoulliMixtureModel : IMixtureModel
+public sealed class BernoulliMixtureModel : MixtureModel
 {
-    readonly LinearEvaluator _evaluator;
-
     internal BernoulliMixtureModel(MeanParameters parameters, FitInfo info, double alpha, double? binarizeThreshold)
+        : base(info)
     {
         Parameters = parameters;
-        Info = info;
         Alpha = alpha;
         BinarizeThreshold = binarizeThreshold;
-        _evaluator = BernoulliFamily.CreateEvaluatorFor(parameters);
+        Evaluator = BernoulliFamily.CreateEvaluatorFor(parameters);
     }
 
     internal MeanParameters Parameters { get; }
-    internal FitInfo Info { get; }
+
+    private protected override IComponentEvaluator Evaluator { get; }
+
+    private protected override MixtureModel WithInfo(FitInfo info) => new BernoulliMixtureModel(Parameters, info, Alpha, BinarizeThreshold);
 
     /// <summary>Creates a model from explicit parameters.</summary>
     /// <param name="weights">Mixing weights [K], non-negative, summing to 1.</param>
@@ -43,7 +44,7 @@ public sealed class BernoulliMixtureModel : IMixtureModel
     }
 
     /// <inheritdoc />
-    public string Family => "bernoulli";
+    public override string Family => "bernoulli";
 
     /// <summary>The smoothing pseudo-count the model was fitted with (0 for a model built from parameters).</summary>
     public double Alpha { get; }
@@ -52,74 +53,23 @@ public sealed class BernoulliMixtureModel : IMixtureModel
     public double? BinarizeThreshold { get; }
 
     /// <inheritdoc />
-    public int Components => Parameters.K;
+    public override int Components => Parameters.K;
 
     /// <inheritdoc />
-    public int Features => Parameters.D;
+    public override int Features => Parameters.D;
 
     /// <inheritdoc />
-    public double[] Weights => (double[])Parameters.Weights.Clone();
+    public override double[] Weights => (double[])Parameters.Weights.Clone();
 
     /// <summary>Success probabilities mu_kd = P(x_d = 1 | component k) [K, D] (a copy).</summary>
-    public double[,] Means => MatrixSpan.ToMatrix(Parameters.Means, Parameters.K, Parameters.D);
+    public override double[,] Means => MatrixSpan.ToMatrix(Parameters.Means, Parameters.K, Parameters.D);
 
     /// <inheritdoc />
-    public double LowerBound => Info.LowerBound;
-    /// <inheritdoc />
-    public double[] LowerBoundHistory => (double[])Info.History.Clone();
-    /// <inheritdoc />
-    public bool Converged => Info.Converged;
-    /// <inheritdoc />
-    public int Iterations => Info.Iterations;
-    /// <inheritdoc />
-    public int Reseeds => Info.Reseeds;
-    /// <inheritdoc />
-    public double FitSeconds => Info.FitSeconds;
-    /// <inheritdoc />
-    public double TrainingScore => Info.TrainingScore;
-    /// <inheritdoc />
-    public int TrainingSamples => Info.TrainingSamples;
-    /// <inheritdoc />
-    public string[]? FeatureNames => Info.FeatureNames is null ? null : (string[])Info.FeatureNames.Clone();
-    /// <inheritdoc />
-    public int ParameterCount => MeanParameters.ParameterCount(Parameters.K, Parameters.D);
-
-    /// <summary>BIC of the training data (NaN when the model was not fitted here).</summary>
-    public double TrainingBic => TrainingSamples > 0 ? MixtureScoring.Bic(TrainingScore, TrainingSamples, ParameterCount) : double.NaN;
-
-    /// <summary>AIC of the training data (NaN when the model was not fitted here).</summary>
-    public double TrainingAic => TrainingSamples > 0 ? MixtureScoring.Aic(TrainingScore, TrainingSamples, ParameterCount) : double.NaN;
-
-    /// <inheritdoc />
-    public IMixtureModel WithFeatureNames(string[]? names)
-    {
-        if (names is not null && names.Length != Features)
-            throw new ArgumentException($"{names.Length} feature names given for {Features} features.", nameof(names));
-        return new BernoulliMixtureModel(Parameters, Info with { FeatureNames = names is null ? null : (string[])names.Clone() }, Alpha, BinarizeThreshold);
-    }
-
-    /// <inheritdoc />
-    /// <exception cref="ArgumentException">A value is not 0/1 (and no binarize threshold is set), or the column count differs.</exception>
-    public int[] Predict(double[,] x) => MixtureScoring.Predict(_evaluator, Prepare(x));
-
-    /// <inheritdoc />
-    public double[,] PredictProba(double[,] x) => MixtureScoring.PredictProba(_evaluator, Prepare(x));
-
-    /// <inheritdoc />
-    public double[] ScoreSamples(double[,] x) => MixtureScoring.ScoreSamples(_evaluator, Prepare(x));
-
-    /// <inheritdoc />
-    public double Score(double[,] x) => MixtureScoring.Score(_evaluator, Prepare(x));
-
-    /// <inheritdoc />
-    public double Bic(double[,] x) => MixtureScoring.Bic(Score(x), x.GetLength(0), ParameterCount);
-
-    /// <inheritdoc />
-    public double Aic(double[,] x) => MixtureScoring.Aic(Score(x), x.GetLength(0), ParameterCount);
+    public override int ParameterCount => MeanParameters.ParameterCount(Parameters.K, Parameters.D);
 
     /// <inheritdoc />
     /// <remarks>Each drawn row holds 0/1 values: x_d ~ Bernoulli(mu_kd) for the drawn component k.</remarks>
-    public MixtureSample Sample(int n, int? seed = null)
+    public override MixtureSample Sample(int n, int? seed = null)
     {
         if (n < 1) throw new ArgumentOutOfRangeException(nameof(n), n, "The number of samples must be at least 1.");
         int d = Features;
@@ -135,7 +85,8 @@ public sealed class BernoulliMixtureModel : IMixtureModel
         return new MixtureSample(points, NormalSampler.ComponentLabels(counts));
     }
 
-    double[,] Prepare(double[,] x)
+    /// <exception cref="ArgumentException">The column count differs, or a value is not valid for this family.</exception>
+    private protected override double[,] PrepareInput(double[,] x)
     {
         InputValidation.RequireFeatures(x, Features);
         return BinaryData.Prepare(x, BinarizeThreshold);

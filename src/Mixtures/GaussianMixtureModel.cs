@@ -8,19 +8,20 @@ namespace Mixtures;
 /// A fitted Gaussian mixture: parameters, fit diagnostics, and prediction, scoring and sampling.
 /// Immutable and safe to use from many threads at once; array properties return copies.
 /// </summary>
-public sealed class GaussianMixtureModel : IMixtureModel
+public sealed class GaussianMixtureModel : MixtureModel
 {
-    readonly GaussianEvaluator _evaluator;
-
     internal GaussianMixtureModel(GaussianParameters parameters, FitInfo info)
+        : base(info)
     {
         Parameters = parameters;
-        Info = info;
-        _evaluator = new GaussianEvaluator(parameters);
+        Evaluator = new GaussianEvaluator(parameters);
     }
 
     internal GaussianParameters Parameters { get; }
-    internal FitInfo Info { get; }
+
+    private protected override IComponentEvaluator Evaluator { get; }
+
+    private protected override MixtureModel WithInfo(FitInfo info) => new GaussianMixtureModel(Parameters, info);
 
     /// <summary>Creates a model from explicit parameters, with covariances shaped as <see cref="Covariances"/>.</summary>
     /// <exception cref="ArgumentException">A shape is wrong, weights are not a distribution, or a covariance is not positive definite.</exception>
@@ -53,22 +54,22 @@ public sealed class GaussianMixtureModel : IMixtureModel
     }
 
     /// <inheritdoc />
-    public string Family => "gaussian";
+    public override string Family => "gaussian";
 
     /// <summary>How the covariances are parametrized.</summary>
     public CovarianceType CovarianceType => Parameters.Type;
 
     /// <inheritdoc />
-    public int Components => Parameters.K;
+    public override int Components => Parameters.K;
 
     /// <inheritdoc />
-    public int Features => Parameters.D;
+    public override int Features => Parameters.D;
 
     /// <inheritdoc />
-    public double[] Weights => (double[])Parameters.Weights.Clone();
+    public override double[] Weights => (double[])Parameters.Weights.Clone();
 
     /// <inheritdoc />
-    public double[,] Means => MatrixSpan.ToMatrix(Parameters.Means, Parameters.K, Parameters.D);
+    public override double[,] Means => MatrixSpan.ToMatrix(Parameters.Means, Parameters.K, Parameters.D);
 
     /// <summary>Covariance of every component as a full matrix [K, D, D] (tied: repeated; diag, spherical: expanded).</summary>
     public double[,,] Covariances => PerComponent(Parameters.FullCovariance);
@@ -91,76 +92,10 @@ public sealed class GaussianMixtureModel : IMixtureModel
     public double[] PrecisionsCholeskyRaw => (double[])Parameters.PrecisionsCholesky.Clone();
 
     /// <inheritdoc />
-    public double LowerBound => Info.LowerBound;
-    /// <inheritdoc />
-    public double[] LowerBoundHistory => (double[])Info.History.Clone();
-    /// <inheritdoc />
-    public bool Converged => Info.Converged;
-    /// <inheritdoc />
-    public int Iterations => Info.Iterations;
-    /// <inheritdoc />
-    public int Reseeds => Info.Reseeds;
-    /// <inheritdoc />
-    public double FitSeconds => Info.FitSeconds;
-    /// <inheritdoc />
-    public double TrainingScore => Info.TrainingScore;
-    /// <inheritdoc />
-    public int TrainingSamples => Info.TrainingSamples;
-    /// <inheritdoc />
-    public string[]? FeatureNames => Info.FeatureNames is null ? null : (string[])Info.FeatureNames.Clone();
-    /// <inheritdoc />
-    public int ParameterCount => GaussianParameters.ParameterCount(Parameters.Type, Parameters.K, Parameters.D);
+    public override int ParameterCount => GaussianParameters.ParameterCount(Parameters.Type, Parameters.K, Parameters.D);
 
     /// <inheritdoc />
-    public IMixtureModel WithFeatureNames(string[]? names)
-    {
-        if (names is not null && names.Length != Features)
-            throw new ArgumentException($"{names.Length} feature names given for {Features} features.", nameof(names));
-        return new GaussianMixtureModel(Parameters, Info with { FeatureNames = names is null ? null : (string[])names.Clone() });
-    }
-
-    /// <inheritdoc />
-    public int[] Predict(double[,] x)
-    {
-        InputValidation.RequireFeatures(x, Features);
-        return MixtureScoring.Predict(_evaluator, x);
-    }
-
-    /// <inheritdoc />
-    public double[,] PredictProba(double[,] x)
-    {
-        InputValidation.RequireFeatures(x, Features);
-        return MixtureScoring.PredictProba(_evaluator, x);
-    }
-
-    /// <inheritdoc />
-    public double[] ScoreSamples(double[,] x)
-    {
-        InputValidation.RequireFeatures(x, Features);
-        return MixtureScoring.ScoreSamples(_evaluator, x);
-    }
-
-    /// <inheritdoc />
-    public double Score(double[,] x)
-    {
-        InputValidation.RequireFeatures(x, Features);
-        return MixtureScoring.Score(_evaluator, x);
-    }
-
-    /// <inheritdoc />
-    public double Bic(double[,] x) => MixtureScoring.Bic(Score(x), x.GetLength(0), ParameterCount);
-
-    /// <inheritdoc />
-    public double Aic(double[,] x) => MixtureScoring.Aic(Score(x), x.GetLength(0), ParameterCount);
-
-    /// <summary>BIC of the training data (NaN when the model was not fitted here).</summary>
-    public double TrainingBic => TrainingSamples > 0 ? MixtureScoring.Bic(TrainingScore, TrainingSamples, ParameterCount) : double.NaN;
-
-    /// <summary>AIC of the training data (NaN when the model was not fitted here).</summary>
-    public double TrainingAic => TrainingSamples > 0 ? MixtureScoring.Aic(TrainingScore, TrainingSamples, ParameterCount) : double.NaN;
-
-    /// <inheritdoc />
-    public MixtureSample Sample(int n, int? seed = null)
+    public override MixtureSample Sample(int n, int? seed = null)
     {
         if (n < 1) throw new ArgumentOutOfRangeException(nameof(n), n, "The number of samples must be at least 1.");
         int k = Components, d = Features;
