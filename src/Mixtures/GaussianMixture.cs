@@ -51,33 +51,15 @@ public sealed class GaussianMixture
     {
         var clock = Stopwatch.StartNew();
         var (family, totalWeight) = Prepare(x, sampleWeight);
-        int n = x.GetLength(0), d = x.GetLength(1), k = _options.Components;
-        var em = new ExpectationMaximization<GaussianParameters>(family, x, sampleWeight, totalWeight, _options.MaxDegreeOfParallelism);
-        var settings = new EmSettings(_options.MaxIterations, _options.Tolerance, _options.Degenerate);
-        var rng = new Random(_options.Seed ?? Random.Shared.Next());
+        int d = x.GetLength(1), k = _options.Components;
         bool warm = _options.WarmStart && Model is not null;
         if (warm && (Model!.Features != d || Model.Components != k || Model.CovarianceType != _options.CovarianceType))
             throw new ArgumentException("Warm start needs data with the same number of features, and the same components and covariance type, as the previous fit.", nameof(x));
-        int runs = warm ? 1 : _options.NInit;
-
-        EmResult<GaussianParameters>? best = null;
-        for (int init = 0; init < runs; init++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var start = warm ? Model!.Parameters : Initialize(family, x, sampleWeight, rng);
-            var result = em.Run(start, settings, init, progress, cancellationToken);
-            if (best is null || result.LowerBound > best.LowerBound || double.IsNegativeInfinity(best.LowerBound))
-                best = result;
-        }
-        if (!best!.Converged)
-            _logger.LogWarning("EM did not converge after {Iterations} iterations (tol {Tol}); try a larger MaxIterations or Tolerance, or check the data.",
-                best.Iterations, _options.Tolerance);
-
-        var evaluator = family.CreateEvaluator(best.Parameters);
-        double score = MixtureScoring.Score(evaluator, x);
-        var info = new FitInfo(best.LowerBound, best.History, best.Converged, best.Iterations, best.Reseeds,
-            clock.Elapsed.TotalSeconds, score, n, null);
-        Model = new GaussianMixtureModel(best.Parameters, info);
+        var settings = new EmSettings(_options.MaxIterations, _options.Tolerance, _options.Degenerate);
+        var (parameters, info) = Restarts.Run(family, x, sampleWeight, totalWeight, settings, _options.NInit, _options.Seed,
+            _options.MaxDegreeOfParallelism, rng => Initialize(family, x, sampleWeight, rng), warm ? Model!.Parameters : null,
+            _logger, progress, cancellationToken, clock);
+        Model = new GaussianMixtureModel(parameters, info);
         return Model;
     }
 
@@ -97,13 +79,8 @@ public sealed class GaussianMixture
     {
         InputValidation.RequireData(x);
         double totalWeight = InputValidation.RequireWeights(sampleWeight, x.GetLength(0));
-        int n = x.GetLength(0), k = _options.Components;
-        if (n < k)
-            throw new ArgumentException($"The data has {n} samples but {k} components were asked for; use at most {n} components.", nameof(x));
-        int distinct = DistinctRows.CountUpTo(x, sampleWeight, k);
-        if (distinct < k)
-            throw new ArgumentException($"The data has only {distinct} distinct points (with positive weight) but {k} components were asked for; use at most {distinct} components.", nameof(x));
-        return (new GaussianFamily(_options.CovarianceType, k, x, sampleWeight, totalWeight, _options.RegCovar), totalWeight);
+        InputValidation.RequireEnoughPoints(x, sampleWeight, _options.Components);
+        return (new GaussianFamily(_options.CovarianceType, _options.Components, x, sampleWeight, totalWeight, _options.RegCovar), totalWeight);
     }
 
     /// <summary>Fits, then returns the most probable component of every row (consistent with Predict).</summary>

@@ -45,4 +45,15 @@ internal static class InputValidation
             throw new ArgumentException("sampleWeight sums to zero: at least one sample needs a positive weight.", paramName);
         return sum;
     }
+
+    /// <summary>K components need at least K rows and K distinct points (with positive weight).</summary>
+    public static void RequireEnoughPoints(double[,] x, double[]? w, int k, string paramName = "x")
+    {
+        int n = x.GetLength(0);
+        if (n < k)
+            throw new ArgumentException($"The data has {n} samples but {k} components were asked for; use at most {n} components.", paramName);
+        int distinct = DistinctRows.CountUpTo(x, w, k);
+        if (distinct < k)
+            throw new ArgumentException($"The data has only {distinct} distinct points (with positive weight) but {k} components were asked for; use at most {distinct} components.", paramName);
+    }
 }

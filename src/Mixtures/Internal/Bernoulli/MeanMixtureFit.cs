@@ -24,33 +24,10 @@ internal static class MeanMixtureFit
         MeanFamily family, double[,] x, double[]? sampleWeight, double totalWeight, Settings s, MeanCheck checkMean,
         MeanParameters? warmStart, ILogger logger, IProgress<EmIteration>? progress, CancellationToken ct, Stopwatch clock)
     {
-        int n = x.GetLength(0), k = s.Components;
-        if (n < k)
-            throw new ArgumentException($"The data has {n} samples but {k} components were asked for; use at most {n} components.", nameof(x));
-        int distinct = DistinctRows.CountUpTo(x, sampleWeight, k);
-        if (distinct < k)
-            throw new ArgumentException($"The data has only {distinct} distinct points (with positive weight) but {k} components were asked for; use at most {distinct} components.", nameof(x));
-
-        var em = new ExpectationMaximization<MeanParameters>(family, x, sampleWeight, totalWeight, s.MaxDegreeOfParallelism);
+        InputValidation.RequireEnoughPoints(x, sampleWeight, s.Components);
         var settings = new EmSettings(s.MaxIterations, s.Tolerance, s.Degenerate);
-        var rng = new Random(s.Seed ?? Random.Shared.Next());
-        int runs = warmStart is null ? s.NInit : 1;
-        EmResult<MeanParameters>? best = null;
-        for (int init = 0; init < runs; init++)
-        {
-            ct.ThrowIfCancellationRequested();
-            var start = warmStart ?? Initialize(family, x, sampleWeight, s, checkMean, rng);
-            var result = em.Run(start, settings, init, progress, ct);
-            if (best is null || result.LowerBound > best.LowerBound || double.IsNegativeInfinity(best.LowerBound))
-                best = result;
-        }
-        if (!best!.Converged)
-            logger.LogWarning("EM did not converge after {Iterations} iterations (tol {Tol}); try a larger MaxIterations or Tolerance, or check the data.",
-                best.Iterations, s.Tolerance);
-        double score = MixtureScoring.Score(family.CreateEvaluator(best.Parameters), x);
-        var info = new FitInfo(best.LowerBound, best.History, best.Converged, best.Iterations, best.Reseeds,
-            clock.Elapsed.TotalSeconds, score, n, null);
-        return (best.Parameters, info);
+        return Restarts.Run(family, x, sampleWeight, totalWeight, settings, s.NInit, s.Seed, s.MaxDegreeOfParallelism,
+            rng => Initialize(family, x, sampleWeight, s, checkMean, rng), warmStart, logger, progress, ct, clock);
     }
 
     static MeanParameters Initialize(MeanFamily family, double[,] x, double[]? w, Settings s, MeanCheck checkMean, Random rng)
