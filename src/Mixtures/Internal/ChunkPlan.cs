@@ -7,8 +7,12 @@ namespace Mixtures.Internal;
 /// </summary>
 internal readonly struct ChunkPlan
 {
-    /// <summary>Rows handled together by one kernel call (bounded scratch: BlockRows x K).</summary>
-    public const int BlockRows = 64;
+    /// <summary>
+    /// Rows handled together by one kernel call (bounded scratch: BlockRows x K). 128 amortizes the
+    /// per-block work (vectorized exp/log calls, loading and storing the statistics) better than 64:
+    /// diagonal fits ~10% faster; full-covariance kernels sub-block further where D is large.
+    /// </summary>
+    public const int BlockRows = 128;
     const int MinChunkRows = 2048;
     const int MaxChunks = 16;
 

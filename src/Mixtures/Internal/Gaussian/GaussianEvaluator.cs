@@ -107,24 +107,25 @@ internal sealed unsafe class GaussianEvaluator : IComponentEvaluator
         fixed (double* x = rows, o = output, s0 = scratch)
         {
             double* xc = BlockKernels.Align64(s0);
+            if (_p.Type is CovarianceType.Diag or CovarianceType.Spherical)
+            {
+                BlockKernels.DiagonalLogProb(x, count, d, ld, k, _means, _factors, _constants, o, xc);
+                return;
+            }
             double* sq = xc + (nint)r8 * ld;
             double* tmp = sq + BlockKernels.TileRows * BlockKernels.Lanes;
             bool full = _p.Type == CovarianceType.Full;
-            for (int c = 0; c < k; c++)
+            int sub = BlockKernels.SubBlockRows(ld);
+            for (int r0 = 0; r0 < count; r0 += sub)
             {
-                double cst = _constant[c];
-                double* mu = _means + c * ld;
-                switch (_p.Type)
+                int n = Math.Min(sub, count - r0), n8 = RoundRows(n);
+                double* xs = x + (nint)r0 * d, os = o + (nint)r0 * k;
+                for (int c = 0; c < k; c++)
                 {
-                    case CovarianceType.Full:
-                    case CovarianceType.Tied:
-                        BlockKernels.Center(x, count, d, mu, xc, ld, r8);
-                        BlockKernels.TriangularSquaredNorms(xc, ld, r8, full ? _factors + (nint)c * ld * ld : _factors, sq, tmp);
-                        for (int r = 0; r < count; r++) o[r * k + c] = cst - 0.5 * tmp[r];
-                        break;
-                    default:
-                        BlockKernels.DiagonalLogProb(x, count, d, ld, k, _means, _factors, _constants, o, xc);
-                        return;
+                    double cst = _constant[c];
+                    BlockKernels.Center(xs, n, d, _means + c * ld, xc, ld, n8);
+                    BlockKernels.TriangularSquaredNorms(xc, ld, n8, full ? _factors + (nint)c * ld * ld : _factors, sq, tmp);
+                    for (int r = 0; r < n; r++) os[r * k + c] = cst - 0.5 * tmp[r];
                 }
             }
         }

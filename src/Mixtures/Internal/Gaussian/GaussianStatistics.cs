@@ -121,22 +121,28 @@ internal sealed unsafe class GaussianStatistics : ISufficientStatistics<Gaussian
         {
             double* xc = BlockKernels.Align64(s0);
             double* z = xc + (nint)RoundRows(count) * ld;
-            for (int c = 0; c < k; c++)
+            int sub = Type == CovarianceType.Full ? BlockKernels.SubBlockRows(ld) : count;
+            for (int r0 = 0; r0 < count; r0 += sub)
             {
-                double rSum = 0;
-                for (int r = 0; r < count; r++) rSum += resp[r * k + c];
-                if (rSum == 0) continue;   // responsibilities are >= 0: all exactly zero, nothing to add
-                R[c] += rSum;
-                double* s = _shiftP + c * ld, a = _aP + c * ld;
-                if (Type == CovarianceType.Full)
+                int n = Math.Min(sub, count - r0);
+                double* xs = x + (nint)r0 * d, rs = resp + (nint)r0 * k;
+                for (int c = 0; c < k; c++)
                 {
-                    BlockKernels.Center(x, count, d, s, xc, ld, count);
-                    BlockKernels.Weight(xc, ld, count, resp + c, k, z, a);
-                    BlockKernels.LowerOuterProducts(xc, z, ld, count, _qP + (nint)c * ld * ld);
-                }
-                else
-                {
-                    BlockKernels.DiagonalMoments(x, count, d, s, resp + c, k, a, _qP + c * ld);
+                    double rSum = 0;
+                    for (int r = 0; r < n; r++) rSum += rs[r * k + c];
+                    if (rSum == 0) continue;   // responsibilities are >= 0: all exactly zero, nothing to add
+                    R[c] += rSum;
+                    double* s = _shiftP + c * ld, a = _aP + c * ld;
+                    if (Type == CovarianceType.Full)
+                    {
+                        BlockKernels.Center(xs, n, d, s, xc, ld, n);
+                        BlockKernels.Weight(xc, ld, n, rs + c, k, z, a);
+                        BlockKernels.LowerOuterProducts(xc, z, ld, n, _qP + (nint)c * ld * ld);
+                    }
+                    else
+                    {
+                        BlockKernels.DiagonalMoments(xs, n, d, s, rs + c, k, a, _qP + c * ld);
+                    }
                 }
             }
         }

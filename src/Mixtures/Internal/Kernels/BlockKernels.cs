@@ -21,6 +21,13 @@ internal static unsafe partial class BlockKernels
 
     public static bool IsSupported => Vector512.IsHardwareAccelerated && Avx512F.IsSupported;
 
+    /// <summary>
+    /// Rows per sub-block for the full-covariance kernels so that a sub-block of centred rows and one
+    /// factor stay in L1 (a multiple of <see cref="TileRows"/>). Measured on Zen 5 (48 KiB L1d):
+    /// D = 64 gains ~8% from 32-row sub-blocks; D = 16 is indifferent.
+    /// </summary>
+    public static int SubBlockRows(int ld) => ld >= 48 ? 32 : int.MaxValue;
+
     /// <summary>D rounded up to a multiple of <see cref="Lanes"/>.</summary>
     public static int Padded(int d) => (d + Lanes - 1) & ~(Lanes - 1);
 
