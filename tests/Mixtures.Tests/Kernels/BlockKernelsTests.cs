@@ -92,6 +92,15 @@ public class BlockKernelsTests
         BlockKernels.Center(xb.P, count, d, sb.P, xc.P, ld, count);
         BlockKernels.Weight(xc.P, ld, count, rb.Span[c..], k, z.P, a.P);
         BlockKernels.LowerOuterProducts(xc.P, z.P, ld, count, q.P);
+        // the fused centre-and-weight pass gives the same centred rows, weighted rows and sums, bit for bit
+        var xc2 = new Buf(count * ld);
+        var z2 = new Buf(count * ld);
+        var a2 = new Buf(ld);
+        a0.CopyTo(a2.Span);
+        BlockKernels.CenterWeight(xb.P, count, d, sb.P, rb.Span[c..], k, xc2.P, z2.P, a2.P, ld);
+        Assert.Equal(xc.P, xc2.P);
+        Assert.Equal(z.P, z2.P);
+        Assert.Equal(a.P, a2.P);
         for (int i = 0; i < d; i++)
         {
             double ea = a0[i];

@@ -135,8 +135,7 @@ internal sealed unsafe class GaussianStatistics : ISufficientStatistics<Gaussian
                     double* s = _shiftP + c * ld, a = _aP + c * ld;
                     if (Type == CovarianceType.Full)
                     {
-                        BlockKernels.Center(xs, n, d, s, xc, ld, n);
-                        BlockKernels.Weight(xc, ld, n, rs + c, k, z, a);
+                        BlockKernels.CenterWeight(xs, n, d, s, rs + c, k, xc, z, a, ld);
                         BlockKernels.LowerOuterProducts(xc, z, ld, n, _qP + (nint)c * ld * ld);
                     }
                     else

@@ -21,6 +21,13 @@ internal static unsafe partial class BlockKernels
         fixed (double* px = xc, pr = resp, pz = z, pa = a) Weight(px, ld, count, pr, stride, pz, pa);
     }
 
+    public static void CenterWeight(ReadOnlySpan<double> x, int count, int d, ReadOnlySpan<double> s, ReadOnlySpan<double> resp, int stride,
+        Span<double> xc, Span<double> z, Span<double> a, int ld)
+    {
+        Check(x, count * d); Check(s, ld); Check(resp, (count - 1) * stride + 1); Check(xc, count * ld); Check(z, count * ld); Check(a, ld);
+        fixed (double* px = x, ps = s, pr = resp, pc = xc, pz = z, pa = a) CenterWeight(px, count, d, ps, pr, stride, pc, pz, pa, ld);
+    }
+
     public static void LowerOuterProducts(ReadOnlySpan<double> xc, ReadOnlySpan<double> z, int ld, int count, Span<double> q)
     {
         Check(xc, count * ld); Check(z, count * ld); Check(q, ld * ld);

@@ -67,18 +67,16 @@ internal static unsafe partial class BlockKernels
         for (int rt = 0; rt < rows; rt += TileRows)
         {
             double* xt = xc + (nint)rt * ld;
-            for (int i = 0; i < TileRows; i++) Vector512.Store(Vector512<double>.Zero, sq + i * Lanes);
             int v0 = 0;
-            for (; v0 + 1 < v; v0 += 2) Tile8x2(xt, ld, u, v0 * Lanes, sq);
-            if (v0 < v) Tile8x1(xt, ld, u, v0 * Lanes, sq);
-            Vector512.Store(Sum8(Vector512.Load(sq), Vector512.Load(sq + 8), Vector512.Load(sq + 16), Vector512.Load(sq + 24),
-                Vector512.Load(sq + 32), Vector512.Load(sq + 40), Vector512.Load(sq + 48), Vector512.Load(sq + 56)), dst + rt);
+            for (; v0 + 1 < v; v0 += 2)
+                Tile8x2(xt, ld, u, v0 * Lanes, sq, dst + rt, (v0 == 0 ? First : 0) | (v0 + 2 == v ? Last : 0));
+            if (v0 < v) Tile8x1(xt, ld, u, v0 * Lanes, sq, dst + rt, (v0 == 0 ? First : 0) | Last);
         }
     }
 
     /// <summary>Columns c0..c0+15 of Y = Xc U for 8 rows; adds the squares into sq (8 vectors).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
-    static void Tile8x2(double* x, int ld, double* u, int c0, double* sq)
+    static void Tile8x2(double* x, int ld, double* u, int c0, double* sq, double* dst, int mode)
     {
         var a00 = Vector512<double>.Zero; var a01 = a00; var a10 = a00; var a11 = a00;
         var a20 = a00; var a21 = a00; var a30 = a00; var a31 = a00;
@@ -116,19 +114,13 @@ internal static unsafe partial class BlockKernels
             a61 = Vector512.FusedMultiplyAdd(Vector512.Create(xp[6 * s]), u1, a61);
             a71 = Vector512.FusedMultiplyAdd(Vector512.Create(xp[7 * s]), u1, a71);
         }
-        AddSquares(sq + 0 * Lanes, a00, a01);
-        AddSquares(sq + 1 * Lanes, a10, a11);
-        AddSquares(sq + 2 * Lanes, a20, a21);
-        AddSquares(sq + 3 * Lanes, a30, a31);
-        AddSquares(sq + 4 * Lanes, a40, a41);
-        AddSquares(sq + 5 * Lanes, a50, a51);
-        AddSquares(sq + 6 * Lanes, a60, a61);
-        AddSquares(sq + 7 * Lanes, a70, a71);
+        Finish(sq, dst, mode, Squares(a00, a01), Squares(a10, a11), Squares(a20, a21), Squares(a30, a31),
+            Squares(a40, a41), Squares(a50, a51), Squares(a60, a61), Squares(a70, a71));
     }
 
     /// <summary>Columns c0..c0+7 of Y = Xc U for 8 rows; adds the squares into sq.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
-    static void Tile8x1(double* x, int ld, double* u, int c0, double* sq)
+    static void Tile8x1(double* x, int ld, double* u, int c0, double* sq, double* dst, int mode)
     {
         var a0 = Vector512<double>.Zero; var a1 = a0; var a2 = a0; var a3 = a0;
         var a4 = a0; var a5 = a0; var a6 = a0; var a7 = a0;
@@ -148,19 +140,74 @@ internal static unsafe partial class BlockKernels
             a6 = Vector512.FusedMultiplyAdd(Vector512.Create(xp[6 * s]), u0, a6);
             a7 = Vector512.FusedMultiplyAdd(Vector512.Create(xp[7 * s]), u0, a7);
         }
-        AddSquares(sq + 0 * Lanes, a0, Vector512<double>.Zero);
-        AddSquares(sq + 1 * Lanes, a1, Vector512<double>.Zero);
-        AddSquares(sq + 2 * Lanes, a2, Vector512<double>.Zero);
-        AddSquares(sq + 3 * Lanes, a3, Vector512<double>.Zero);
-        AddSquares(sq + 4 * Lanes, a4, Vector512<double>.Zero);
-        AddSquares(sq + 5 * Lanes, a5, Vector512<double>.Zero);
-        AddSquares(sq + 6 * Lanes, a6, Vector512<double>.Zero);
-        AddSquares(sq + 7 * Lanes, a7, Vector512<double>.Zero);
+        Finish(sq, dst, mode, a0 * a0, a1 * a1, a2 * a2, a3 * a3, a4 * a4, a5 * a5, a6 * a6, a7 * a7);
     }
 
+    const int First = 1, Last = 2;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static void AddSquares(double* sq, Vector512<double> a, Vector512<double> b) =>
-        Vector512.Store(Vector512.FusedMultiplyAdd(b, b, Vector512.FusedMultiplyAdd(a, a, Vector512.Load(sq))), sq);
+    static Vector512<double> Squares(Vector512<double> a, Vector512<double> b) => Vector512.FusedMultiplyAdd(b, b, a * a);
+
+    /// <summary>
+    /// Adds this column group's squares s_i of rows i = 0..7 to the running sums in sq (unless it is
+    /// the first group), and after the last group stores the 8 row totals to dst.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static void Finish(double* sq, double* dst, int mode, Vector512<double> s0, Vector512<double> s1, Vector512<double> s2, Vector512<double> s3,
+        Vector512<double> s4, Vector512<double> s5, Vector512<double> s6, Vector512<double> s7)
+    {
+        if ((mode & First) == 0)
+        {
+            s0 += Vector512.Load(sq); s1 += Vector512.Load(sq + 8); s2 += Vector512.Load(sq + 16); s3 += Vector512.Load(sq + 24);
+            s4 += Vector512.Load(sq + 32); s5 += Vector512.Load(sq + 40); s6 += Vector512.Load(sq + 48); s7 += Vector512.Load(sq + 56);
+        }
+        if ((mode & Last) != 0)
+        {
+            Vector512.Store(Sum8(s0, s1, s2, s3, s4, s5, s6, s7), dst);
+            return;
+        }
+        Vector512.Store(s0, sq); Vector512.Store(s1, sq + 8); Vector512.Store(s2, sq + 16); Vector512.Store(s3, sq + 24);
+        Vector512.Store(s4, sq + 32); Vector512.Store(s5, sq + 40); Vector512.Store(s6, sq + 48); Vector512.Store(s7, sq + 56);
+    }
+
+    /// <summary>
+    /// Center and Weight in one pass: xc = x - s (padded with zeros to ld),
+    /// z = resp[r * stride] xc, a += sum_r z[r, :] (rows in order, as Weight does).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+    public static void CenterWeight(double* x, int count, int d, double* s, double* resp, int stride, double* xc, double* z, double* a, int ld)
+    {
+        int d8 = d & ~(Lanes - 1);
+        for (int v = 0; v < ld; v += Lanes)
+        {
+            var acc = Vector512.Load(a + v);
+            if (v < d8)
+            {
+                var sv = Vector512.Load(s + v);
+                for (int r = 0; r < count; r++)
+                {
+                    var c = Vector512.Load(x + (nint)r * d + v) - sv;
+                    Vector512.Store(c, xc + (nint)r * ld + v);
+                    var t = Vector512.Create(resp[(nint)r * stride]) * c;
+                    Vector512.Store(t, z + (nint)r * ld + v);
+                    acc += t;
+                }
+            }
+            else
+            {
+                for (int r = 0; r < count; r++)
+                {
+                    double* xr = x + (nint)r * d, cr = xc + (nint)r * ld + v;
+                    for (int j = 0; j < Lanes; j++) cr[j] = v + j < d ? xr[v + j] - s[v + j] : 0;
+                    var c = Vector512.Load(cr);
+                    var t = Vector512.Create(resp[(nint)r * stride]) * c;
+                    Vector512.Store(t, z + (nint)r * ld + v);
+                    acc += t;
+                }
+            }
+            Vector512.Store(acc, a + v);
+        }
+    }
 
     /// <summary>
     /// z[r, :] = resp[r * stride] * xc[r, :] for r &lt; count, and a[j] += sum_r z[r, j] (rows in order).
