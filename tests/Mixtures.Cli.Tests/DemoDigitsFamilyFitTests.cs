@@ -11,18 +11,7 @@ namespace Mixtures.Cli.Tests;
 /// </summary>
 public class DemoDigitsFamilyFitTests
 {
-    private static string LibraryFixtures
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "tests", "Mixtures.Tests", "fixtures");
-                if (Directory.Exists(candidate)) return candidate;
-            }
-            throw new DirectoryNotFoundException("tests/Mixtures.Tests/fixtures not found above the test binaries.");
-        }
-    }
+    private static string LibraryFixtures => Fixtures.Library;
 
     [Theory]
     [InlineData("digits_binary_bernoulli_k10_it50", "bernoulli", "--alpha", "alpha")]

@@ -14,20 +14,25 @@ internal static class DigitGrid
     /// <param name="columns">Images per row of the grid.</param>
     /// <param name="side">Pixels per image side.</param>
     /// <param name="title">Title of the picture.</param>
-    public static Plot Create(IReadOnlyList<double[]> images, IReadOnlyList<string> captions, int columns, int side, string title)
+    /// <param name="colorBarLabel">When given, a grey-scale colour bar with this label is drawn on the right.</param>
+    public static Plot Create(IReadOnlyList<double[]?> images, IReadOnlyList<string> captions, int columns, int side, string title,
+        string? colorBarLabel = null)
     {
         var plot = PlotStyle.NewPlot(title, "", "");
         int rows = (images.Count + columns - 1) / columns;
         const double gap = 1.5, captionSpace = 2.6;
         double cellW = side + gap, cellH = side + gap + captionSpace;
+        ScottPlot.Plottables.Heatmap? last = null;
         for (int i = 0; i < images.Count; i++)
         {
             int r = i / columns, c = i % columns;
             double left = c * cellW, top = -r * cellH;
+            if (images[i] is not { } image) continue; // an empty slot of the grid
             var z = new double[side, side];
             for (int y = 0; y < side; y++)
-                for (int x = 0; x < side; x++) z[y, x] = images[i][y * side + x];
+                for (int x = 0; x < side; x++) z[y, x] = image[y * side + x];
             var hm = plot.Add.Heatmap(z);
+            last = hm;
             hm.Colormap = new ScottPlot.Colormaps.GrayscaleReversed();
             hm.ManualRange = new ScottPlot.Range(0, 1);
             // Cells are centred on the extent's edges: inset by half a pixel so the image fills [left, left + side].
@@ -50,6 +55,13 @@ internal static class DigitGrid
             axis.MajorTickStyle.Length = 0;
             axis.MinorTickStyle.Length = 0;
             axis.FrameLineStyle.Width = 0;
+        }
+        if (colorBarLabel is not null && last is not null)
+        {
+            var bar = plot.Add.ColorBar(last);
+            bar.Axis.Label.Text = colorBarLabel;
+            bar.Axis.Label.FontSize = 14;
+            bar.Axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { TargetTickCount = 6 };
         }
         plot.Axes.SetLimits(-gap, columns * cellW, -rows * cellH, gap);
         plot.Axes.SquareUnits();

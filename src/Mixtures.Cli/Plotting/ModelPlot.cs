@@ -31,8 +31,4 @@ internal static class ModelPlot
         if (ix == iy) throw new CliException($"--x and --y both name column '{data.FeatureNames[ix]}'; pick two different columns.");
         return (ix, iy);
     }
-
-    /// <summary>A short title for a fitted model.</summary>
-    public static string Title(IMixtureModel model, string dataName) =>
-        $"{model.Components}-component Gaussian mixture ({(model as GaussianMixtureModel)?.CovarianceType.ToString().ToLowerInvariant()}) on {dataName}";
 }

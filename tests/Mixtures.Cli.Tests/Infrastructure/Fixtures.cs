@@ -10,4 +10,18 @@ public static class Fixtures
     public static string Case(string name) => Path.Combine(Root, "cases", name + ".json");
 
     public static string Faithful => Data("faithful.csv");
+
+    /// <summary>The library tests' fixtures (digits data and the Bernoulli/Poisson reference cases), found above the test binaries.</summary>
+    public static string Library
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "tests", "Mixtures.Tests", "fixtures");
+                if (Directory.Exists(candidate)) return candidate;
+            }
+            throw new DirectoryNotFoundException("tests/Mixtures.Tests/fixtures not found above the test binaries.");
+        }
+    }
 }

@@ -1,0 +1,189 @@
+using System.Globalization;
+using Mixtures.Cli.Io;
+using ScottPlot;
+
+namespace Mixtures.Cli.Plotting;
+
+/// <summary>
+/// Pictures of Bernoulli and Poisson mixtures, which have one parameter per component and feature:
+/// Bernoulli means as images when the features are the pixels of a square (D = s x s, s &gt;= 4), otherwise
+/// a heatmap of the parameters (K rows by D columns, labelled with the feature names) with a colour bar.
+/// With data, each component's average of the rows assigned to it is drawn next to the parameters.
+/// </summary>
+internal static class ParameterPlot
+{
+    /// <summary>Up to this many cells get their value written in them.</summary>
+    private const int MaxAnnotatedCells = 160;
+
+    /// <summary>Draws <paramref name="model"/> (bernoulli or poisson); <paramref name="data"/> adds the per-component averages.</summary>
+    public static Plot Create(IMixtureModel model, DataSet? data, int[]? labels, string title)
+    {
+        (double[,] Means, int[] Counts)? averages = data is null || labels is null ? null : ComponentAverages(model, data, labels);
+        int side = ImageSide(model.Features);
+        return model.Family == "bernoulli" && side > 0
+            ? Images(model, averages, side, title)
+            : Heatmap(model, averages, title);
+    }
+
+    /// <summary>The side of the square image the features form (D = side², side &gt;= 4), or 0.</summary>
+    public static int ImageSide(int features)
+    {
+        int side = (int)Math.Round(Math.Sqrt(features));
+        return side >= 4 && side * side == features ? side : 0;
+    }
+
+    /// <summary>What the parameters are, for labels: "P(x = 1)" or "rate λ".</summary>
+    public static string ParameterName(IMixtureModel model) => model.Family == "bernoulli" ? "P(x = 1)" : "rate λ (mean count)";
+
+    /// <summary>A short title for a fitted model of any family.</summary>
+    public static string Title(IMixtureModel model, string? dataName)
+    {
+        var what = model is GaussianMixtureModel g
+            ? $"Gaussian mixture ({g.CovarianceType.ToString().ToLowerInvariant()})"
+            : $"{char.ToUpperInvariant(model.Family[0])}{model.Family[1..]} mixture";
+        return $"{model.Components}-component {what}" + (dataName is null ? "" : $" on {dataName}");
+    }
+
+    /// <summary>Per component: the average of the rows assigned to it (binarized as the model does), and how many rows.</summary>
+    public static (double[,] Means, int[] Counts) ComponentAverages(IMixtureModel model, DataSet data, int[] labels)
+    {
+        int k = model.Components, d = data.Columns;
+        double? threshold = (model as BernoulliMixtureModel)?.BinarizeThreshold;
+        var sums = new double[k, d];
+        var counts = new int[k];
+        for (int i = 0; i < data.Rows; i++)
+        {
+            int c = labels[i];
+            counts[c]++;
+            for (int j = 0; j < d; j++)
+            {
+                double v = data.X[i, j];
+                sums[c, j] += threshold is { } t ? (v >= t ? 1 : 0) : v;
+            }
+        }
+        for (int c = 0; c < k; c++)
+            for (int j = 0; j < d; j++)
+                sums[c, j] = counts[c] == 0 ? double.NaN : sums[c, j] / counts[c];
+        return (sums, counts);
+    }
+
+    private static Plot Images(IMixtureModel model, (double[,] Means, int[] Counts)? averages, int side, string title)
+    {
+        int k = model.Components, d = model.Features;
+        var means = model.Means;
+        var weights = model.Weights;
+        // Without data: up to 5 component means per row. With data: pairs side by side (the model's mean,
+        // then the average of the rows assigned to that component), up to 4 pairs per row.
+        int perRow = Math.Min(k, averages is null ? 5 : 4);
+        int columns = averages is null ? perRow : 2 * perRow;
+        var images = new List<double[]?>();
+        var captions = new List<string>();
+        for (int c = 0; c < k; c++)
+        {
+            images.Add(Row(means, c, d));
+            captions.Add(string.Create(CultureInfo.InvariantCulture, $"comp {c}\nw = {weights[c]:F3}"));
+            if (averages is not { } a) continue;
+            images.Add(a.Counts[c] == 0 ? null : Row(a.Means, c, d));
+            captions.Add(string.Create(CultureInfo.InvariantCulture, $"data, comp {c}\nn = {a.Counts[c]}"));
+        }
+        var subtitle = averages is null
+            ? $"component means {ParameterName(model)} as {side} x {side} images"
+            : $"each component's mean {ParameterName(model)}, then the average of the data rows it explains";
+        return DigitGrid.Create(images, captions, columns, side, $"{title}\n{subtitle}",
+            averages is null ? ParameterName(model) : $"{ParameterName(model)}  /  data: fraction of 1s");
+    }
+
+    private static Plot Heatmap(IMixtureModel model, (double[,] Means, int[] Counts)? averages, string title)
+    {
+        int k = model.Components, d = model.Features;
+        var names = ModelLoader.FeatureNames(model);
+        var means = model.Means;
+        var weights = model.Weights;
+        bool bernoulli = model.Family == "bernoulli";
+        string parameter = ParameterName(model);
+
+        double max = 0;
+        foreach (var v in means) max = Math.Max(max, v);
+        if (averages is { } av0) foreach (var v in av0.Means) if (double.IsFinite(v)) max = Math.Max(max, v);
+        var range = bernoulli ? new ScottPlot.Range(0, 1) : new ScottPlot.Range(0, max > 0 ? max : 1);
+
+        var plot = PlotStyle.NewPlot(title, "feature", "component");
+        const double gap = 1.0;
+        int panels = averages is null ? 1 : 2;
+        ScottPlot.Plottables.Heatmap? first = null;
+        var xTicks = new List<(double, string)>();
+        int step = Math.Max(1, (int)Math.Ceiling(d * panels / 40.0));
+        for (int p = 0; p < panels; p++)
+        {
+            double left = p * (d + gap);
+            var z = p == 0 ? means : averages!.Value.Means;
+            var hm = plot.Add.Heatmap(z);
+            hm.Colormap = new ScottPlot.Colormaps.Viridis();
+            hm.ManualRange = range;
+            hm.NaNCellColor = Colors.LightGray;
+            hm.Rectangle = new CoordinateRect(left, left + d, -k, 0);
+            first ??= hm;
+            for (int j = 0; j < d; j += step) xTicks.Add((left + j + 0.5, names[j]));
+            var caption = plot.Add.Text(p == 0 ? $"model: {parameter}" : (bernoulli ? "data: fraction of 1s per component" : "data: mean count per component"),
+                left + d / 2.0, 0.15);
+            caption.LabelFontSize = 14;
+            caption.LabelBold = true;
+            caption.LabelAlignment = Alignment.LowerCenter;
+            caption.LabelFontColor = Colors.Black;
+            if (k * d <= MaxAnnotatedCells) Annotate(plot, z, left, range);
+        }
+
+        plot.Axes.Bottom.SetTicks(xTicks.Select(t => t.Item1).ToArray(), xTicks.Select(t => t.Item2).ToArray());
+        if (xTicks.Count > 8 || xTicks.Any(t => t.Item2.Length > 6))
+        {
+            plot.Axes.Bottom.TickLabelStyle.Rotation = 45;
+            plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.UpperLeft;
+            // ScottPlot does not measure rotated labels: make room for the longest.
+            int longest = xTicks.Max(t => t.Item2.Length);
+            plot.Axes.Bottom.MinimumSize = Math.Clamp(24 + 6 * longest, 60, 200);
+        }
+        var yLabels = Enumerable.Range(0, k).Select(c =>
+            averages is { } a
+                ? string.Create(CultureInfo.InvariantCulture, $"{c} (w = {weights[c]:F2}, n = {a.Counts[c]})")
+                : string.Create(CultureInfo.InvariantCulture, $"{c} (w = {weights[c]:F3})")).ToArray();
+        plot.Axes.Left.SetTicks(Enumerable.Range(0, k).Select(c => -c - 0.5).ToArray(), yLabels);
+        plot.Axes.Left.MajorTickStyle.Length = 0;
+        plot.Axes.Bottom.MajorTickStyle.Length = 0;
+        plot.Axes.Left.MinorTickStyle.Length = 0;
+        plot.Axes.Bottom.MinorTickStyle.Length = 0;
+        plot.HideGrid();
+        var bar = plot.Add.ColorBar(first!);
+        bar.Axis.Label.Text = bernoulli ? "P(x = 1)  /  fraction of 1s" : "rate λ  /  mean count";
+        bar.Axis.Label.FontSize = 14;
+        bar.Axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { TargetTickCount = 6 };
+        plot.Axes.SetLimits(-0.2, panels * d + (panels - 1) * gap + 0.2, -k - 0.1, 0.2 + 0.07 * k);
+        return plot;
+    }
+
+    private static void Annotate(Plot plot, double[,] z, double left, ScottPlot.Range range)
+    {
+        int k = z.GetLength(0), d = z.GetLength(1);
+        for (int c = 0; c < k; c++)
+            for (int j = 0; j < d; j++)
+            {
+                double v = z[c, j];
+                var text = plot.Add.Text(double.IsFinite(v) ? Format(v) : "-", left + j + 0.5, -c - 0.5);
+                text.LabelFontSize = 11;
+                text.LabelAlignment = Alignment.MiddleCenter;
+                // Viridis is dark at the low end: white text there, black at the bright end.
+                bool dark = !double.IsFinite(v) || (v - range.Min) / Math.Max(range.Max - range.Min, 1e-300) < 0.6;
+                text.LabelFontColor = double.IsFinite(v) && dark ? Colors.White : Colors.Black;
+            }
+    }
+
+    private static string Format(double v) =>
+        v.ToString(Math.Abs(v) >= 100 ? "F0" : Math.Abs(v) >= 10 ? "F1" : "F2", CultureInfo.InvariantCulture);
+
+    private static double[] Row(double[,] m, int c, int d)
+    {
+        var r = new double[d];
+        for (int j = 0; j < d; j++) r[j] = m[c, j];
+        return r;
+    }
+
+}
