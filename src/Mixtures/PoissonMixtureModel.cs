@@ -64,21 +64,8 @@ public sealed class PoissonMixtureModel : MixtureModel
 
     /// <inheritdoc />
     /// <remarks>Each drawn row holds integer counts: x_d ~ Poisson(lambda_kd) for the drawn component k.</remarks>
-    public override MixtureSample Sample(int n, int? seed = null)
-    {
-        if (n < 1) throw new ArgumentOutOfRangeException(nameof(n), n, "The number of samples must be at least 1.");
-        int d = Features;
-        var sampler = new NormalSampler(new Random(seed ?? Random.Shared.Next()));
-        var counts = sampler.Counts(n, Parameters.Weights);
-        var points = new double[n, d];
-        var flat = MatrixSpan.Flat(points);
-        int row = 0;
-        for (int c = 0; c < Components; c++)
-            for (int i = 0; i < counts[c]; i++, row++)
-                for (int j = 0; j < d; j++)
-                    flat[row * d + j] = PoissonSampler.Next(sampler.Random, Parameters.Means[c * d + j]);
-        return new MixtureSample(points, NormalSampler.ComponentLabels(counts));
-    }
+    public override MixtureSample Sample(int n, int? seed = null) =>
+        Parameters.Sample(n, seed, PoissonSampler.Next);
 
     /// <exception cref="ArgumentException">The column count differs, or a value is not valid for this family.</exception>
     private protected override double[,] PrepareInput(double[,] x)

@@ -22,4 +22,23 @@ internal sealed class MeanParameters
 
     /// <summary>Free parameters: K D means and K - 1 weights.</summary>
     public static int ParameterCount(int k, int d) => k * d + k - 1;
+
+    /// <summary>
+    /// Draws n rows grouped by component: each feature independently from <paramref name="draw"/>
+    /// (the generator and the component's mean for that feature).
+    /// </summary>
+    public MixtureSample Sample(int n, int? seed, Func<Random, double, double> draw)
+    {
+        if (n < 1) throw new ArgumentOutOfRangeException(nameof(n), n, "The number of samples must be at least 1.");
+        var sampler = new NormalSampler(new Random(seed ?? Random.Shared.Next()));
+        var counts = sampler.Counts(n, Weights);
+        var points = new double[n, D];
+        var flat = MatrixSpan.Flat(points);
+        int row = 0;
+        for (int c = 0; c < K; c++)
+            for (int i = 0; i < counts[c]; i++, row++)
+                for (int j = 0; j < D; j++)
+                    flat[row * D + j] = draw(sampler.Random, Means[c * D + j]);
+        return new MixtureSample(points, NormalSampler.ComponentLabels(counts));
+    }
 }
