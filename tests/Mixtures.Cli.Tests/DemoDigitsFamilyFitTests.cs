@@ -71,7 +71,7 @@ public class DemoDigitsFamilyFitTests
         var data = dir.Write("data.csv", "a,b\n0,1\n1,0\n1,7\n");
         var r = Tool.Run(dir.Path, "fit", data, "--family", "bernoulli", "-k", "1", "-o", dir.File("out.json"));
         Assert.Equal(2, r.ExitCode);
-        Assert.Contains("Row 2, column 1", r.Stderr);
+        Assert.Contains("data.csv: Row 3, column 'b'", r.Stderr); // the file's 1-based row and the column's name
         Assert.Contains("--binarize", r.Stderr);
         Assert.False(File.Exists(dir.File("out.json")));
         var ok = Tool.Run(dir.Path, "fit", data, "--family", "bernoulli", "-k", "1", "--binarize", "1", "-o", dir.File("out.json"), "--quiet");

@@ -85,36 +85,18 @@ internal static class FitCommand
     private static int FitOtherFamily(CommandContext ctx, FitOptionSet set, string dataPath, int? kk, string? initPath,
         string? weightsColumn, string? outPath, string? historyPath, string? snapDir)
     {
-        string family = ctx.Get(set.Family);
+        var settings = FamilySettings.Bind(ctx, set);
+        string family = settings.Family;
         if (snapDir is not null) throw new CliException($"--snapshots: only available with --family gaussian, not {family}.");
         if (kk is < 1) throw new CliException($"-k {kk}: the number of components must be at least 1.");
-        double alpha = ctx.Get(set.Alpha), minRate = ctx.Get(set.MinRate);
-        double? binarize = ctx.Parse.GetValue(set.Binarize);
-        if (family != "bernoulli" && (binarize is not null || ctx.Parse.GetResult(set.Alpha) is { Implicit: false }))
-            throw new CliException($"--binarize and --alpha apply to --family bernoulli, not {family}.");
-        if (family != "poisson" && ctx.Parse.GetResult(set.MinRate) is { Implicit: false })
-            throw new CliException($"--min-rate applies to --family poisson, not {family}.");
-        if (!(alpha >= 0) || !double.IsFinite(alpha)) throw new CliException("--alpha must be a finite number >= 0.");
-        if (!(minRate >= 0) || !double.IsFinite(minRate)) throw new CliException("--min-rate must be a finite number >= 0.");
-        if (binarize is { } t && !double.IsFinite(t)) throw new CliException("--binarize must be a finite number.");
         var common = set.BindCommon(ctx);
         var ds = DataLoader.Load(dataPath, new ColumnSelection(ColumnSelection.Parse(ctx.Get(set.Columns)), weightsColumn), ctx.CancellationToken);
         var initial = initPath is null ? null : InitFileReader.Read(initPath, CovarianceType.Full, kk, ds.Columns, meansOnly: true);
         int components = kk ?? initial?.Components ?? 1;
 
-        IMixtureModel model = family == "bernoulli"
-            ? new BernoulliMixture(new BernoulliMixtureOptions
-            {
-                Components = components, Tolerance = common.Tolerance, MaxIterations = common.MaxIterations, NInit = common.NInit,
-                Init = common.Init, Seed = common.Seed, Degenerate = common.Degenerate, Alpha = alpha, BinarizeThreshold = binarize,
-                InitialWeights = initial?.Weights, InitialMeans = initial?.Means,
-            }).Fit(ds.X, ds.SampleWeights, null, ctx.CancellationToken)
-            : new PoissonMixture(new PoissonMixtureOptions
-            {
-                Components = components, Tolerance = common.Tolerance, MaxIterations = common.MaxIterations, NInit = common.NInit,
-                Init = common.Init, Seed = common.Seed, Degenerate = common.Degenerate, MinRate = minRate,
-                InitialWeights = initial?.Weights, InitialMeans = initial?.Means,
-            }).Fit(ds.X, ds.SampleWeights, null, ctx.CancellationToken);
+        var title = $"K={components} {family} on {Path.GetFileName(dataPath)} ({ds.Rows} x {ds.Columns})";
+        var model = FitRunner.Fit(settings.Fitter(common, components, ds, initial), common.NInit, common.MaxIterations, ds, ctx.Live, title,
+            ctx.CancellationToken);
         model = model.WithFeatureNames(ds.FeatureNames);
         ctx.CancellationToken.ThrowIfCancellationRequested();
 
@@ -122,7 +104,7 @@ internal static class FitCommand
         if (historyPath is not null)
         {
             var plot = HistoryPlot.Create(model.LowerBoundHistory, model.Converged, common.Tolerance,
-                $"EM learning curve: K={components} {family} on {Path.GetFileName(dataPath)} ({ds.Rows} x {ds.Columns})");
+                $"EM learning curve: {title}");
             PlotFile.Save(plot, historyPath, PlotStyle.DefaultWidth, PlotStyle.DefaultHeight);
         }
         var report = FitReport.From(model, ds.FeatureNames, ds.X, outPath);

@@ -5,18 +5,28 @@ using Spectre.Console.Rendering;
 namespace Mixtures.Cli.Fitting;
 
 /// <summary>
-/// Runs a fit, showing a live Spectre.Console display of the EM iterations when it takes more than a
-/// moment and the output is an interactive terminal.
+/// Runs a fit of any family, showing a live Spectre.Console display of the EM iterations when it takes
+/// more than a moment and the output is an interactive terminal (not redirected, no --json or --quiet).
 /// </summary>
 internal static class FitRunner
 {
     private static readonly TimeSpan Moment = TimeSpan.FromMilliseconds(400);
 
-    public static GaussianMixtureModel Fit(GaussianMixtureOptions options, DataSet data, bool live, string title, CancellationToken ct)
+    /// <summary>A Gaussian fit.</summary>
+    public static GaussianMixtureModel Fit(GaussianMixtureOptions options, DataSet data, bool live, string title, CancellationToken ct) =>
+        (GaussianMixtureModel)Fit((p, c) => new GaussianMixture(options).Fit(data.X, data.SampleWeights, p, c),
+            options.NInit, options.MaxIterations, data, live, title, ct);
+
+    /// <summary>
+    /// Runs <paramref name="fit"/> (which reports every EM iteration to the progress it is given); data errors
+    /// are rewritten to name the file, row and column.
+    /// </summary>
+    public static IMixtureModel Fit(Func<IProgress<EmIteration>?, CancellationToken, IMixtureModel> fit, int restarts, int maxIterations,
+        DataSet data, bool live, string title, CancellationToken ct)
     {
         try
         {
-            return FitCore(options, data, live, title, ct);
+            return FitCore(fit, restarts, maxIterations, live, title, ct);
         }
         catch (ArgumentException e)
         {
@@ -24,22 +34,22 @@ internal static class FitRunner
         }
     }
 
-    private static GaussianMixtureModel FitCore(GaussianMixtureOptions options, DataSet data, bool live, string title, CancellationToken ct)
+    private static IMixtureModel FitCore(Func<IProgress<EmIteration>?, CancellationToken, IMixtureModel> fit, int restarts, int maxIterations,
+        bool live, string title, CancellationToken ct)
     {
         var progress = new LatestProgress();
-        var gm = new GaussianMixture(options);
-        if (!live) return gm.Fit(data.X, data.SampleWeights, progress, ct);
+        if (!live) return fit(progress, ct);
 
-        var task = Task.Run(() => gm.Fit(data.X, data.SampleWeights, progress, ct), ct);
+        var task = Task.Run(() => fit(progress, ct), ct);
         if (!Finished(task, Moment))
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            AnsiConsole.Live(Render(title, options, progress.Latest, clock.Elapsed))
+            AnsiConsole.Live(Render(title, restarts, maxIterations, progress.Latest, clock.Elapsed))
                 .AutoClear(true)
                 .Start(ctx =>
                 {
                     while (!Finished(task, TimeSpan.FromMilliseconds(100)))
-                        ctx.UpdateTarget(Render(title, options, progress.Latest, clock.Elapsed));
+                        ctx.UpdateTarget(Render(title, restarts, maxIterations, progress.Latest, clock.Elapsed));
                 });
         }
         return task.GetAwaiter().GetResult();
@@ -48,7 +58,7 @@ internal static class FitRunner
     /// <summary>Waits without throwing: a failed or cancelled fit is rethrown by the caller.</summary>
     private static bool Finished(Task task, TimeSpan timeout) => ((IAsyncResult)task).AsyncWaitHandle.WaitOne(timeout);
 
-    private static IRenderable Render(string title, GaussianMixtureOptions o, EmIteration? it, TimeSpan elapsed)
+    private static IRenderable Render(string title, int restarts, int maxIterations, EmIteration? it, TimeSpan elapsed)
     {
         var grid = new Grid().AddColumn().AddColumn();
         grid.AddRow(new Markup("[bold]fitting[/]"), new Markup(Markup.Escape(title)));
@@ -58,8 +68,8 @@ internal static class FitRunner
         }
         else
         {
-            grid.AddRow(new Markup("[grey]restart[/]"), new Text($"{it.Init + 1} of {o.NInit}"));
-            grid.AddRow(new Markup("[grey]iteration[/]"), new Text($"{it.Iteration} of at most {o.MaxIterations}"));
+            grid.AddRow(new Markup("[grey]restart[/]"), new Text($"{it.Init + 1} of {restarts}"));
+            grid.AddRow(new Markup("[grey]iteration[/]"), new Text($"{it.Iteration} of at most {maxIterations}"));
             grid.AddRow(new Markup("[grey]lower bound[/]"), new Text(it.LowerBound.ToString("F6", System.Globalization.CultureInfo.InvariantCulture)));
             grid.AddRow(new Markup("[grey]change[/]"), new Text(double.IsFinite(it.Change) ? it.Change.ToString("E2", System.Globalization.CultureInfo.InvariantCulture) : "-"));
         }
