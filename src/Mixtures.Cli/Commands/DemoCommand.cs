@@ -33,9 +33,9 @@ internal static class DemoCommand
             var (width, height) = size.Get(ctx);
             var ds = LoadFaithful();
             var options = new GaussianMixtureOptions { Seed = ctx.Get(seed), NInit = 1 };
-            var entries = ModelSelector.Run(ds, Enumerable.Range(1, 6).ToList(), [CovarianceType.Full], options, ctx.Live, ctx.CancellationToken);
+            var entries = ModelSelector.Run(ds, Enumerable.Range(1, 6).ToList(), ModelSelector.Gaussian(ds, [CovarianceType.Full], options), ctx.Live, ctx.CancellationToken);
             var best = ModelSelector.Best(entries, "bic") ?? throw new CliException("every fit failed.", ExitCodes.FitFailed);
-            var model = best.Model!;
+            var model = (GaussianMixtureModel)best.Model!;
             var title = $"Old Faithful: {model.Components}-component Gaussian mixture (chosen by BIC)";
             var plot = ClusterPlot.Create(MixtureView.FromModel(model), ds.Column(0), ds.Column(1), model.Predict(ds.X),
                 "eruption duration (minutes)", "waiting time to next eruption (minutes)", title);
@@ -45,12 +45,12 @@ internal static class DemoCommand
             var report = FitReport.From(model, ds.FeatureNames, ds.X, null);
             if (ctx.Json)
             {
-                JsonOut.Write(new { dataset = "faithful", plot = outPath, selection = SelectCommand.ToJson(entries, best, "bic", null), fit = report });
+                JsonOut.Write(new { dataset = "faithful", plot = outPath, selection = SelectCommand.ToJson(entries, best, "bic", null, "gaussian"), fit = report });
             }
             else if (!ctx.Quiet)
             {
                 AnsiConsole.MarkupLine("[bold]Old Faithful geyser[/]: 272 eruptions, duration (min) and waiting time to the next (min).");
-                SelectCommand.PrintTable(entries, best, "bic", Enumerable.Range(1, 6).ToList(), [CovarianceType.Full]);
+                SelectCommand.PrintTable(entries, best, "bic", Enumerable.Range(1, 6).ToList(), ["full"], "gaussian");
                 FitSummaryPrinter.Print(report);
                 AnsiConsole.MarkupLine($"wrote [bold]{Markup.Escape(outPath)}[/] ({width} x {height})");
             }

@@ -9,7 +9,10 @@ using Spectre.Console;
 
 namespace Mixtures.Cli.Commands;
 
-/// <summary><c>mixtures select DATA --k 1..10 [--covariance-types ...] [--criterion bic|aic] [--plot FILE]</c>.</summary>
+/// <summary>
+/// <c>mixtures select DATA --k 1..10 [--family gaussian|bernoulli|poisson] [--covariance-types ...] [--criterion bic|aic] [--plot FILE]</c>:
+/// Gaussian fits over K and covariance types, or Bernoulli/Poisson fits over K.
+/// </summary>
 internal static class SelectCommand
 {
     public static Command Create()
@@ -17,15 +20,16 @@ internal static class SelectCommand
         var data = new Argument<string>("DATA") { Description = "Data file: CSV with a header row, or .npy." };
         var ks = new Option<string>("--k", "-k") { Description = "Component counts to try: 1..10, 2,4,8 or a mix.", DefaultValueFactory = _ => "1..10" };
         var types = new Option<string>("--covariance-types")
-        { Description = "Comma-separated covariance types to try.", DefaultValueFactory = _ => "full,tied,diag,spherical" };
+        { Description = "Comma-separated covariance types to try (gaussian only).", DefaultValueFactory = _ => "full,tied,diag,spherical" };
         var criterion = new Option<string>("--criterion")
         { Description = "Information criterion to minimize.", DefaultValueFactory = _ => "bic" }.AcceptOnlyFromAmong("bic", "aic");
         var plot = new Option<string?>("--plot") { Description = "Draw the criterion against K to this .png/.svg." };
         var weights = new Option<string?>("--weights-column") { Description = "Column of non-negative per-row sample weights." };
         var output = new Option<string?>("--output", "-o") { Description = "Write the best model's JSON here." };
         var set = new FitOptionSet();
-        var command = new Command("select", "Fit a grid of K and covariance types; pick the best by BIC or AIC.") { data, ks, types, criterion, plot };
-        set.AddTo(command, family: false);
+        var command = new Command("select",
+            "Fit a grid of K (and covariance types for Gaussian mixtures); pick the best by BIC or AIC.") { data, ks, types, criterion, plot };
+        set.AddTo(command);
         command.Options.Add(weights);
         command.Options.Add(output);
 
@@ -36,32 +40,46 @@ internal static class SelectCommand
             var outPath = ctx.Get(output);
             if (outPath is not null) AtomicWriter.RequireDirectory(outPath);
             var kList = KRange.Parse(ctx.Get(ks));
-            var typeList = ParseTypes(ctx.Get(types));
+            var family = FamilySettings.FamilyOf(ctx, set);
+            var familySettings = FamilySettings.Bind(ctx, set);
+            if (family != "gaussian" && ctx.Parse.GetResult(types) is { Implicit: false })
+                throw new CliException($"--covariance-types applies to --family gaussian, not {family}.");
+            var typeList = family == "gaussian" ? ParseTypes(ctx.Get(types)) : [];
             var crit = ctx.Get(criterion);
-            var options = set.Bind(ctx);
+            var options = set.BindCommon(ctx);
             var dataPath = ctx.Get(data);
             var ds = DataLoader.Load(dataPath, new ColumnSelection(ColumnSelection.Parse(ctx.Get(set.Columns)), ctx.Get(weights)), ctx.CancellationToken);
 
-            var entries = ModelSelector.Run(ds, kList, typeList, options, ctx.Live, ctx.CancellationToken);
-            var best = ModelSelector.Best(entries, crit)
-                ?? throw new CliException($"every fit failed; the first: {entries[0].Error}", ExitCodes.FitFailed);
+            var variants = family == "gaussian"
+                ? ModelSelector.Gaussian(ds, typeList, options)
+                : ModelSelector.Family(ds, familySettings, options);
+            var entries = ModelSelector.Run(ds, kList, variants, ctx.Live, ctx.CancellationToken);
+            var best = ModelSelector.Best(entries, crit);
+            if (best is null)
+            {
+                // The same bad data fails every fit: that is a data error (exit 2), not a failed fit.
+                if (entries.All(e => e.Cause is ArgumentException) && entries[0].Cause is ArgumentException bad)
+                    throw Fitting.DataMessages.Locate(bad, ds);
+                throw new CliException($"every fit failed; the first: {entries[0].Error}", ExitCodes.FitFailed);
+            }
             ctx.CancellationToken.ThrowIfCancellationRequested();
 
             if (outPath is not null) AtomicWriter.WriteText(outPath, w => w.Write(MixtureModelJson.ToJson(best.Model!)));
             if (plotPath is not null)
             {
-                var series = typeList.Select(t =>
+                var series = variants.Select(v =>
                 {
-                    var ok = entries.Where(e => e.Type == t && e.Model is not null).ToList();
-                    return (FitOptionSet.Name(t), ok.Select(e => (double)e.K).ToArray(), ok.Select(e => e.Criterion(crit)).ToArray());
+                    var ok = entries.Where(e => e.Variant == v.Name && e.Model is not null).ToList();
+                    return (v.Name, ok.Select(e => (double)e.K).ToArray(), ok.Select(e => e.Criterion(crit)).ToArray());
                 }).Where(s => s.Item2.Length > 0).ToList();
-                var p = CriterionPlot.Create(series, crit, (best.K, best.Criterion(crit), FitOptionSet.Name(best.Type)),
-                    $"Model selection on {Path.GetFileName(dataPath)} ({ds.Rows} x {ds.Columns})");
+                var what = $"{char.ToUpperInvariant(family[0])}{family[1..]} mixtures";
+                var p = CriterionPlot.Create(series, crit, (best.K, best.Criterion(crit), best.Variant),
+                    $"Model selection of {what} on {Path.GetFileName(dataPath)} ({ds.Rows} x {ds.Columns})");
                 PlotFile.Save(p, plotPath, PlotStyle.DefaultWidth, PlotStyle.DefaultHeight);
             }
 
-            if (ctx.Json) JsonOut.Write(ToJson(entries, best, crit, outPath));
-            else if (!ctx.Quiet) PrintTable(entries, best, crit, kList, typeList);
+            if (ctx.Json) JsonOut.Write(ToJson(entries, best, crit, outPath, family));
+            else if (!ctx.Quiet) PrintTable(entries, best, crit, kList, variants.Select(v => v.Name).ToList(), family);
             return ExitCodes.Success;
         });
         return command;
@@ -76,15 +94,21 @@ internal static class SelectCommand
         return names.Select(FitOptionSet.ParseCovariance).Distinct().ToList();
     }
 
-    internal static object ToJson(List<SelectionEntry> entries, SelectionEntry best, string crit, string? output) => new
+    internal static object ToJson(List<SelectionEntry> entries, SelectionEntry best, string crit, string? output, string family) => new
     {
         criterion = crit,
-        best = new { k = best.K, covariance_type = FitOptionSet.Name(best.Type), value = best.Criterion(crit), bic = best.Bic, aic = best.Aic },
+        family,
+        best = new
+        {
+            k = best.K, family, covariance_type = family == "gaussian" ? best.Variant : null,
+            value = best.Criterion(crit), bic = best.Bic, aic = best.Aic,
+        },
         model = output,
         results = entries.Select(e => new
         {
             k = e.K,
-            covariance_type = FitOptionSet.Name(e.Type),
+            family,
+            covariance_type = family == "gaussian" ? e.Variant : null,
             bic = e.Model is null ? (double?)null : e.Bic,
             aic = e.Model is null ? (double?)null : e.Aic,
             lower_bound = e.Model?.LowerBound,
@@ -94,17 +118,19 @@ internal static class SelectCommand
         }),
     };
 
-    internal static void PrintTable(List<SelectionEntry> entries, SelectionEntry best, string crit, List<int> ks, List<CovarianceType> types)
+    internal static void PrintTable(List<SelectionEntry> entries, SelectionEntry best, string crit, List<int> ks, List<string> variants, string family)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title($"[bold]{crit.ToUpperInvariant()} by K and covariance type (lower is better)[/]");
+        var table = new Table().Border(TableBorder.Rounded).Title(family == "gaussian"
+            ? $"[bold]{crit.ToUpperInvariant()} by K and covariance type (lower is better)[/]"
+            : $"[bold]{crit.ToUpperInvariant()} by K (lower is better)[/]");
         table.AddColumn(new TableColumn("K").RightAligned());
-        foreach (var t in types) table.AddColumn(new TableColumn(FitOptionSet.Name(t)).RightAligned());
+        foreach (var v in variants) table.AddColumn(new TableColumn(v).RightAligned());
         foreach (var k in ks)
         {
             var cells = new List<string> { k.ToString(CultureInfo.InvariantCulture) };
-            foreach (var t in types)
+            foreach (var v in variants)
             {
-                var e = entries.First(x => x.K == k && x.Type == t);
+                var e = entries.First(x => x.K == k && x.Variant == v);
                 cells.Add(e.Model is null ? "[grey]failed[/]"
                     : e == best ? $"[bold green]* {e.Criterion(crit).ToString("F2", CultureInfo.InvariantCulture)}[/]"
                     : e.Criterion(crit).ToString("F2", CultureInfo.InvariantCulture));
@@ -112,8 +138,8 @@ internal static class SelectCommand
             table.AddRow(cells.ToArray());
         }
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine($"best ([green]*[/]): K = {best.K}, {FitOptionSet.Name(best.Type)}, {crit.ToUpperInvariant()} {best.Criterion(crit).ToString("F2", CultureInfo.InvariantCulture)}");
+        AnsiConsole.MarkupLine($"best ([green]*[/]): K = {best.K}, {best.Variant}, {crit.ToUpperInvariant()} {best.Criterion(crit).ToString("F2", CultureInfo.InvariantCulture)}");
         foreach (var failed in entries.Where(e => e.Model is null).Take(3))
-            AnsiConsole.MarkupLine($"[grey]K = {failed.K} {FitOptionSet.Name(failed.Type)} failed: {Markup.Escape(failed.Error ?? "")}[/]");
+            AnsiConsole.MarkupLine($"[grey]K = {failed.K} {failed.Variant} failed: {Markup.Escape(failed.Error ?? "")}[/]");
     }
 }
