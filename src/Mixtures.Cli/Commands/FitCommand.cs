@@ -57,6 +57,7 @@ internal static class FitCommand
                 };
             }
             options = options with { Components = kk ?? initial?.Components ?? 1 };
+            if (snapDir is not null) options = SnapshotWriter.WithSeed(options); // the fit and its snapshots start from the same place
 
             var title = $"K={options.Components} {FitOptionSet.Name(type)} on {Path.GetFileName(dataPath)} ({ds.Rows} x {ds.Columns})";
             var model = (GaussianMixtureModel)FitRunner.Fit(options, ds, ctx.Live, title, ctx.CancellationToken).WithFeatureNames(ds.FeatureNames);

@@ -7,6 +7,8 @@ namespace Mixtures.Cli.Commands;
 /// <summary>
 /// <c>fit --snapshots DIR</c>: the fit after 0, 1, 2, 3, 4, 5, 6 and 20 EM iterations, each a refit from the
 /// same start (same seed or --init) with MaxIterations = i and Tolerance = 0, so the pictures are deterministic.
+/// Snapshot 0 is the start itself: the --init parameters, or the library's <see cref="GaussianMixture.InitialModel"/>
+/// (the parameters Fit starts from with the same seed).
 /// </summary>
 internal static class SnapshotWriter
 {
@@ -23,18 +25,26 @@ internal static class SnapshotWriter
             throw new CliException($"--snapshots {dir}: the parent directory '{parent}' does not exist.");
     }
 
+    /// <summary>A fixed seed for a fit with snapshots: the given one, else 0 (without --init the start depends on it).</summary>
+    public static GaussianMixtureOptions WithSeed(GaussianMixtureOptions options) =>
+        options.Seed is null && options.InitialMeans is null ? options with { Seed = 0 } : options;
+
     public static List<Snapshot> Compute(GaussianMixtureOptions options, DataSet data, InitialParameters? initial, CancellationToken ct)
     {
-        if (options.Seed is null && initial is null)
-            options = options with { Seed = 0 };
+        options = WithSeed(options);
         var list = new List<Snapshot>();
         foreach (int it in Iterations)
         {
             ct.ThrowIfCancellationRequested();
             if (it == 0)
             {
-                // The library does not expose its own initialization; without --init the start is shown by iteration 1.
-                if (initial is null) continue;
+                if (initial is null)
+                {
+                    var first = (GaussianMixtureModel)new GaussianMixture(options).InitialModel(data.X, data.SampleWeights)
+                        .WithFeatureNames(data.FeatureNames);
+                    list.Add(new Snapshot(0, MixtureView.FromModel(first), first));
+                    continue;
+                }
                 var view = MixtureView.FromInit(initial);
                 var start = GaussianMixtureModel.FromParameters(options.CovarianceType, view.Weights, view.Means, view.Covariances);
                 list.Add(new Snapshot(0, view, (GaussianMixtureModel)start.WithFeatureNames(data.FeatureNames)));
