@@ -133,7 +133,8 @@ internal sealed class ExpectationMaximization<TParams> where TParams : class
         var evaluator = _family.CreateEvaluator(parameters);
         int k = _family.Components;
         int evalScratch = evaluator.ScratchLength(ChunkPlan.BlockRows);
-        _plan.ForEach(_threads, c =>
+        // Fully optimized from the first call: short fits should not run tier-0 code for most of their iterations.
+        _plan.ForEach(_threads, [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] (int c) =>
         {
             var (start, length) = _plan[c];
             var buf = _buffers[c];

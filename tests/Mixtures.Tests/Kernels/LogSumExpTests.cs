@@ -63,4 +63,23 @@ public class LogSumExpTests
         Assert.Equal(l[0], lse);
         Assert.Equal(w, v);
     }
+
+    [Fact]
+    public void Exp_OnNonPositiveRange_AccurateAndLanesEqualScalar()
+    {
+        var rng = new Random(5);
+        var xs = new List<double> { 0, -1e-300, -0.5 * Math.Log(2), -Math.Log(2), -1, -707.999, -708 };
+        for (int i = 0; i < 20000; i++) xs.Add(-708 * Math.Pow(rng.NextDouble(), 3));
+        foreach (double x in xs)
+        {
+            double e = LogSumExp.ExpNonPositive(x), want = Math.Exp(x);
+            Assert.True(Math.Abs(e - want) <= 1e-15 * want, $"exp({x:R}) = {e:R}, want {want:R}");
+        }
+        if (!System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) return;
+        for (int i = 0; i + 8 <= xs.Count; i += 8)
+        {
+            var v = LogSumExp.Exp512(System.Runtime.Intrinsics.Vector512.Create(xs.GetRange(i, 8).ToArray()));
+            for (int j = 0; j < 8; j++) Assert.Equal(LogSumExp.ExpNonPositive(xs[i + j]), v[j]);
+        }
+    }
 }

@@ -89,7 +89,7 @@ internal sealed unsafe class GaussianEvaluator : IComponentEvaluator
     static int RoundRows(int rows) => (rows + BlockKernels.TileRows - 1) / BlockKernels.TileRows * BlockKernels.TileRows;
 
     public int ScratchLength(int rows) =>
-        _blocked ? RoundRows(rows) * (_ld + 1) + BlockKernels.TileRows * BlockKernels.Lanes + BlockKernels.Lanes : _p.D;
+        _blocked ? RoundRows(rows) * (2 * _ld + 1) + BlockKernels.TileRows * BlockKernels.Lanes + BlockKernels.Lanes : _p.D;
 
     public void WeightedLogProb(ReadOnlySpan<double> rows, int count, Span<double> output, Span<double> scratch)
     {
@@ -97,6 +97,7 @@ internal sealed unsafe class GaussianEvaluator : IComponentEvaluator
         else WeightedLogProbPortable(rows, count, output, scratch);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     void WeightedLogProbBlocked(ReadOnlySpan<double> rows, int count, Span<double> output, Span<double> scratch)
     {
         int k = _p.K, d = _p.D, ld = _ld;
@@ -104,8 +105,9 @@ internal sealed unsafe class GaussianEvaluator : IComponentEvaluator
         if (scratch.Length < ScratchLength(count)) throw new ArgumentException("Scratch too small.", nameof(scratch));
         if (rows.Length < count * d || output.Length < count * k) throw new ArgumentException("Block too small.");
         int r8 = RoundRows(count);
-        fixed (double* x = rows, o = output, s0 = scratch)
+        fixed (double* x0 = rows, o = output, s0 = scratch)
         {
+            double* x = x0;
             double* xc = BlockKernels.Align64(s0);
             if (_p.Type is CovarianceType.Diag or CovarianceType.Spherical)
             {
@@ -114,6 +116,14 @@ internal sealed unsafe class GaussianEvaluator : IComponentEvaluator
             }
             double* sq = xc + (nint)r8 * ld;
             double* tmp = sq + BlockKernels.TileRows * BlockKernels.Lanes;
+            if (d != ld)
+            {
+                // Rows padded to ld once per block, so that centring runs on whole vectors for every component.
+                double* xp = tmp + r8;
+                BlockKernels.Pad(x, count, d, xp, ld);
+                x = xp;
+                d = ld;
+            }
             bool full = _p.Type == CovarianceType.Full;
             int sub = BlockKernels.SubBlockRows(ld);
             for (int r0 = 0; r0 < count; r0 += sub)

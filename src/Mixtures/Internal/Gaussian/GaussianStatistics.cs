@@ -14,8 +14,8 @@ namespace Mixtures.Internal.Gaussian;
 /// </summary>
 internal sealed unsafe class GaussianStatistics : ISufficientStatistics<GaussianParameters>
 {
-    readonly double[] _a;
-    readonly double[] _q;
+    double[] _a;                    // blocked path: allocated on first read (only the merged chunk is read)
+    double[] _q;
 
     // Blocked path: [shift K x ld][A K x ld][Q: full K x ld x ld, otherwise K x ld]
     readonly bool _blocked;
@@ -37,13 +37,9 @@ internal sealed unsafe class GaussianStatistics : ISufficientStatistics<Gaussian
         Type = type; K = k; D = d;
         Shift = new double[k * d];
         R = new double[k];
-        _a = new double[k * d];
-        _q = type switch
-        {
-            CovarianceType.Full => new double[k * d * d],
-            CovarianceType.Tied => Array.Empty<double>(),
-            _ => new double[k * d],
-        };
+        _a = Array.Empty<double>();
+        _q = Array.Empty<double>();
+        if (!blocked) AllocateUnpacked();
         _blocked = blocked;
         if (_blocked)
         {
@@ -67,7 +63,7 @@ internal sealed unsafe class GaussianStatistics : ISufficientStatistics<Gaussian
     {
         get
         {
-            if (_stale) Unpack();
+            if (_stale || _a.Length != K * D) Unpack();
             return _a;
         }
     }
@@ -76,15 +72,26 @@ internal sealed unsafe class GaussianStatistics : ISufficientStatistics<Gaussian
     {
         get
         {
-            if (_stale) Unpack();
+            if (_stale || _a.Length != K * D) Unpack();
             return _q;
         }
+    }
+
+    void AllocateUnpacked()
+    {
+        _a = new double[K * D];
+        _q = Type switch
+        {
+            CovarianceType.Full => new double[K * D * D],
+            CovarianceType.Tied => Array.Empty<double>(),
+            _ => new double[K * D],
+        };
     }
 
     static int RoundRows(int rows) => (rows + BlockKernels.TileRows - 1) / BlockKernels.TileRows * BlockKernels.TileRows;
 
     public int ScratchLength(int rows) =>
-        _blocked && Type == CovarianceType.Full ? 2 * RoundRows(rows) * _ld + BlockKernels.Lanes : D;
+        _blocked && Type == CovarianceType.Full ? 3 * RoundRows(rows) * _ld + BlockKernels.Lanes : D;
 
     public void Begin(GaussianParameters current) => Begin(current.Means);
 
@@ -110,6 +117,7 @@ internal sealed unsafe class GaussianStatistics : ISufficientStatistics<Gaussian
         else AccumulatePortable(rows, count, weightedResp, scratch);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     void AccumulateBlocked(ReadOnlySpan<double> rows, int count, ReadOnlySpan<double> weightedResp, Span<double> scratch)
     {
         int k = K, d = D, ld = _ld;
@@ -117,10 +125,19 @@ internal sealed unsafe class GaussianStatistics : ISufficientStatistics<Gaussian
         if (scratch.Length < ScratchLength(count)) throw new ArgumentException("Scratch too small.", nameof(scratch));
         if (rows.Length < count * d || weightedResp.Length < count * k) throw new ArgumentException("Block too small.");
         _stale = true;
-        fixed (double* x = rows, resp = weightedResp, s0 = scratch)
+        fixed (double* x0 = rows, resp = weightedResp, s0 = scratch)
         {
+            double* x = x0;
             double* xc = BlockKernels.Align64(s0);
             double* z = xc + (nint)RoundRows(count) * ld;
+            if (Type == CovarianceType.Full && d != ld)
+            {
+                // Rows padded to ld once per block, so that centring runs on whole vectors for every component.
+                double* xp = z + (nint)RoundRows(count) * ld;
+                BlockKernels.Pad(x, count, d, xp, ld);
+                x = xp;
+                d = ld;
+            }
             int sub = Type == CovarianceType.Full ? BlockKernels.SubBlockRows(ld) : count;
             for (int r0 = 0; r0 < count; r0 += sub)
             {
@@ -201,6 +218,7 @@ internal sealed unsafe class GaussianStatistics : ISufficientStatistics<Gaussian
     void Unpack()
     {
         int k = K, d = D, ld = _ld;
+        if (_a.Length == 0 && k * d > 0) AllocateUnpacked();
         for (int c = 0; c < k; c++)
             for (int j = 0; j < d; j++) _a[c * d + j] = _aP[c * ld + j];
         switch (Type)

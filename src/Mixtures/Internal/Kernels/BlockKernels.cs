@@ -35,6 +35,19 @@ internal static unsafe partial class BlockKernels
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double* Align64(double* p) => (double*)(((nint)p + 63) & ~(nint)63);
 
+    /// <summary>xp[r * ld + j] = x[r * d + j] for j &lt; d, zero for d &lt;= j &lt; ld.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+    public static void Pad(double* x, int count, int d, double* xp, int ld)
+    {
+        for (int r = 0; r < count; r++)
+        {
+            double* xr = x + (nint)r * d, yr = xp + (nint)r * ld;
+            int j = 0;
+            for (; j < d; j++) yr[j] = xr[j];
+            for (; j < ld; j++) yr[j] = 0;
+        }
+    }
+
     /// <summary>
     /// xc[r * ld + j] = x[r * d + j] - mu[j] for r &lt; count, j &lt; d; zero for d &lt;= j &lt; ld and
     /// for count &lt;= r &lt; rowsPadded.

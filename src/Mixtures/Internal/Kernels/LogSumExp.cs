@@ -8,20 +8,12 @@ namespace Mixtures.Internal.Kernels;
 internal static class LogSumExp
 {
     /// <summary>
-    /// Shifted log-probabilities below this are clamped before the vectorized exp (whose fast path
-    /// covers |x| &lt;= ~708; beyond that it drops to scalar code), and their exp is set to exactly 0:
-    /// exp(-708) ~ 3e-308, so responsibilities change by less than 1e-300.
+    /// Shifted log-probabilities (v - max &lt;= 0) are clamped to this before exp, and exp of the clamp is
+    /// set to exactly 0: exp(-708) ~ 3e-308, so responsibilities change by less than 1e-300, and
+    /// components that explain a row not at all get exactly zero responsibility.
     /// </summary>
     const double Floor = -708.0;
-    static readonly double ExpFloor = ExpOfFloor();
-
-    static double ExpOfFloor()
-    {
-        Span<double> v = stackalloc double[1];
-        v[0] = Floor;
-        TensorPrimitives.Exp(v, v);
-        return v[0];
-    }
+    static readonly double ExpFloor = ExpNonPositive(Floor);
 
     /// <summary>ln sum_k exp(v_k), exact for very negative values (shifted by the maximum).</summary>
     public static double Of(ReadOnlySpan<double> v)
@@ -44,28 +36,24 @@ internal static class LogSumExp
     /// <summary>
     /// For each of <paramref name="rows"/> rows of <paramref name="k"/> values in <paramref name="v"/>:
     /// lse[r] = ln sum_k exp(v_rk) and v_rk = exp(v_rk - max_r) / sum_k exp(v_rk - max_r), i.e. the
-    /// responsibilities (rows that are all -inf get 1/k and lse -inf). One vectorized exp over the
-    /// whole block and one vectorized log over its row sums (TensorPrimitives: the same result for
-    /// the same input, so deterministic).
+    /// responsibilities (rows that are all -inf get 1/k and lse -inf). exp is this class's own
+    /// polynomial on [-708, 0] (the same operations in every lane and in the scalar tail, so results
+    /// depend only on the input: deterministic), compiled fully optimized at first use.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
     public static void NormalizeRows(Span<double> v, int rows, int k, Span<double> lse)
     {
         var block = v[..(rows * k)];
         lse = lse[..rows];
-        Span<double> sums = rows <= 256 ? stackalloc double[rows] : new double[rows];
-        Span<double> logs = rows <= 256 ? stackalloc double[rows] : new double[rows];
+        int k8 = Vector512.IsHardwareAccelerated ? k & ~7 : 0;
         for (int r = 0; r < rows; r++)
         {
             var row = block.Slice(r * k, k);
-            double max = Max(row);
+            double max = Max(row, k8);
             lse[r] = max;
-            if (double.IsNegativeInfinity(max)) max = 0;   // all -inf: filled below
-            ShiftAndClamp(row, max);
+            ShiftAndClamp(row, double.IsNegativeInfinity(max) ? 0 : max, k8);   // all -inf: filled below
         }
-        TensorPrimitives.Exp(block, block);
-        for (int r = 0; r < rows; r++) sums[r] = FlushAndSum(block.Slice(r * k, k));
-        TensorPrimitives.Log(sums, logs);   // ln of the row sums (>= 1 unless the row is all -inf)
+        ExpBlock(block);
         for (int r = 0; r < rows; r++)
         {
             var row = block.Slice(r * k, k);
@@ -74,87 +62,123 @@ internal static class LogSumExp
                 row.Fill(1.0 / k);
                 continue;
             }
-            lse[r] += logs[r];
-            Scale(row, 1.0 / sums[r]);
+            double sum = Sum(row, k8);
+            lse[r] += Math.Log(sum);
+            Scale(row, 1.0 / sum, k8);
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static double Max(ReadOnlySpan<double> row)
+    /// <summary>v = exp(v) for v in [-708, 0], and exactly 0 where v = -708 (the clamp).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+    static void ExpBlock(Span<double> v)
     {
-        int j = 0;
+        int i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var floor = Vector512.Create(ExpFloor);
+            for (; i + 8 <= v.Length; i += 8)
+            {
+                var t = v.Slice(i, 8);
+                var e = Exp512(Vector512.Create(t));
+                Vector512.ConditionalSelect(Vector512.LessThanOrEqual(e, floor), Vector512<double>.Zero, e).CopyTo(t);
+            }
+        }
+        for (; i < v.Length; i++)
+        {
+            double e = ExpNonPositive(v[i]);
+            v[i] = e <= ExpFloor ? 0 : e;
+        }
+    }
+
+    // exp(x) for x in [-708, 0]: x = n ln2 + f, |f| <= ln2 / 2, exp(f) by its Taylor series to degree 13
+    // (truncation < 5e-18), times 2^n built in the exponent bits (n >= -1022: a normal number).
+    const double Log2E = 1.4426950408889634, Ln2Hi = 0.693147180369123816490, Ln2Lo = 1.90821492927058770002e-10;
+    const double C2 = 1.0 / 2, C3 = 1.0 / 6, C4 = 1.0 / 24, C5 = 1.0 / 120, C6 = 1.0 / 720, C7 = 1.0 / 5040, C8 = 1.0 / 40320,
+        C9 = 1.0 / 362880, C10 = 1.0 / 3628800, C11 = 1.0 / 39916800, C12 = 1.0 / 479001600, C13 = 1.0 / 6227020800;
+
+    /// <summary>exp(x) for -708 &lt;= x &lt;= 0; the scalar twin of <see cref="Exp512"/> (bit-identical results).</summary>
+    internal static double ExpNonPositive(double x)
+    {
+        double n = Math.Round(x * Log2E);
+        double f = Math.FusedMultiplyAdd(-n, Ln2Lo, Math.FusedMultiplyAdd(-n, Ln2Hi, x));
+        double p = C13;
+        p = Math.FusedMultiplyAdd(p, f, C12); p = Math.FusedMultiplyAdd(p, f, C11); p = Math.FusedMultiplyAdd(p, f, C10);
+        p = Math.FusedMultiplyAdd(p, f, C9); p = Math.FusedMultiplyAdd(p, f, C8); p = Math.FusedMultiplyAdd(p, f, C7);
+        p = Math.FusedMultiplyAdd(p, f, C6); p = Math.FusedMultiplyAdd(p, f, C5); p = Math.FusedMultiplyAdd(p, f, C4);
+        p = Math.FusedMultiplyAdd(p, f, C3); p = Math.FusedMultiplyAdd(p, f, C2); p = Math.FusedMultiplyAdd(p, f, 1.0);
+        p = Math.FusedMultiplyAdd(p, f, 1.0);
+        return p * BitConverter.Int64BitsToDouble(((long)n + 1023) << 52);
+    }
+
+    /// <summary>exp of 8 values in [-708, 0], lane for lane the same operations as <see cref="ExpNonPositive"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector512<double> Exp512(Vector512<double> x)
+    {
+        var n = Vector512.Round(x * Vector512.Create(Log2E));
+        var f = Vector512.FusedMultiplyAdd(-n, Vector512.Create(Ln2Lo), Vector512.FusedMultiplyAdd(-n, Vector512.Create(Ln2Hi), x));
+        var p = Vector512.Create(C13);
+        p = Vector512.FusedMultiplyAdd(p, f, Vector512.Create(C12)); p = Vector512.FusedMultiplyAdd(p, f, Vector512.Create(C11));
+        p = Vector512.FusedMultiplyAdd(p, f, Vector512.Create(C10)); p = Vector512.FusedMultiplyAdd(p, f, Vector512.Create(C9));
+        p = Vector512.FusedMultiplyAdd(p, f, Vector512.Create(C8)); p = Vector512.FusedMultiplyAdd(p, f, Vector512.Create(C7));
+        p = Vector512.FusedMultiplyAdd(p, f, Vector512.Create(C6)); p = Vector512.FusedMultiplyAdd(p, f, Vector512.Create(C5));
+        p = Vector512.FusedMultiplyAdd(p, f, Vector512.Create(C4)); p = Vector512.FusedMultiplyAdd(p, f, Vector512.Create(C3));
+        p = Vector512.FusedMultiplyAdd(p, f, Vector512.Create(C2)); p = Vector512.FusedMultiplyAdd(p, f, Vector512<double>.One);
+        p = Vector512.FusedMultiplyAdd(p, f, Vector512<double>.One);
+        var bits = (Vector512.ConvertToInt64(n) + Vector512.Create(1023L)) << 52;
+        return p * bits.AsDouble();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static double Max(ReadOnlySpan<double> row, int k8)
+    {
         double m = double.NegativeInfinity;
-        if (Vector512.IsHardwareAccelerated && row.Length >= 8)
+        if (k8 > 0)
         {
             var acc = Vector512.Create(row[..8]);
-            for (j = 8; j + 8 <= row.Length; j += 8) acc = Vector512.Max(acc, Vector512.Create(row.Slice(j, 8)));
+            for (int j = 8; j < k8; j += 8) acc = Vector512.Max(acc, Vector512.Create(row.Slice(j, 8)));
             var h = Vector256.Max(acc.GetLower(), acc.GetUpper());
             var g = Vector128.Max(h.GetLower(), h.GetUpper());
             m = Math.Max(g.GetElement(0), g.GetElement(1));
         }
-        for (; j < row.Length; j++) m = Math.Max(m, row[j]);
+        for (int j = k8; j < row.Length; j++) m = Math.Max(m, row[j]);
         return m;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static void ShiftAndClamp(Span<double> row, double max)
+    static void ShiftAndClamp(Span<double> row, double max, int k8)
     {
-        int j = 0;
-        if (Vector512.IsHardwareAccelerated && row.Length >= 8)
+        var m = Vector512.Create(max);
+        for (int j = 0; j < k8; j += 8)
         {
-            var m = Vector512.Create(max);
-            var f = Vector512.Create(Floor);
-            for (; j + 8 <= row.Length; j += 8)
-            {
-                var s = row.Slice(j, 8);
-                Vector512.Max(Vector512.Create(s) - m, f).CopyTo(s);
-            }
+            var t = row.Slice(j, 8);
+            Vector512.Max(Vector512.Create(t) - m, Vector512.Create(Floor)).CopyTo(t);
         }
-        for (; j < row.Length; j++) row[j] = Math.Max(row[j] - max, Floor);
+        for (int j = k8; j < row.Length; j++) row[j] = Math.Max(row[j] - max, Floor);
     }
 
-    /// <summary>Sets exp values of clamped inputs to 0 and returns the row sum.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static double FlushAndSum(Span<double> row)
+    static double Sum(ReadOnlySpan<double> row, int k8)
     {
-        int j = 0;
         double s = 0;
-        if (Vector512.IsHardwareAccelerated && row.Length >= 8)
+        if (k8 > 0)
         {
-            var floor = Vector512.Create(ExpFloor);
-            var acc = Vector512<double>.Zero;
-            for (; j + 8 <= row.Length; j += 8)
-            {
-                var t = row.Slice(j, 8);
-                var e = Vector512.Create(t);
-                e = Vector512.ConditionalSelect(Vector512.LessThanOrEqual(e, floor), Vector512<double>.Zero, e);
-                e.CopyTo(t);
-                acc += e;
-            }
+            var acc = Vector512.Create(row[..8]);
+            for (int j = 8; j < k8; j += 8) acc += Vector512.Create(row.Slice(j, 8));
             s = Vector512.Sum(acc);
         }
-        for (; j < row.Length; j++)
-        {
-            double e = row[j];
-            if (e <= ExpFloor) row[j] = e = 0;
-            s += e;
-        }
+        for (int j = k8; j < row.Length; j++) s += row[j];
         return s;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static void Scale(Span<double> row, double f)
+    static void Scale(Span<double> row, double f, int k8)
     {
-        int j = 0;
-        if (Vector512.IsHardwareAccelerated && row.Length >= 8)
+        var vf = Vector512.Create(f);
+        for (int j = 0; j < k8; j += 8)
         {
-            var vf = Vector512.Create(f);
-            for (; j + 8 <= row.Length; j += 8)
-            {
-                var t = row.Slice(j, 8);
-                (Vector512.Create(t) * vf).CopyTo(t);
-            }
+            var t = row.Slice(j, 8);
+            (Vector512.Create(t) * vf).CopyTo(t);
         }
-        for (; j < row.Length; j++) row[j] *= f;
+        for (int j = k8; j < row.Length; j++) row[j] *= f;
     }
 }
