@@ -16,7 +16,20 @@ internal sealed class CliException : Exception
     {
         var where = Path.GetFileName(file);
         if (row is not null) where += $", row {row}";
-        if (column is not null) where += $", column '{column}'";
-        return new CliException($"{where}: {what}");
+        if (column is not null) where += $", column '{Printable(column)}'";
+        return new CliException($"{where}: {Printable(what)}");
+    }
+
+    /// <summary>Control characters (a newline inside a quoted name, a NUL byte) escaped, so the message stays one line.</summary>
+    public static string Printable(string text)
+    {
+        if (!text.Any(char.IsControl)) return text;
+        var b = new System.Text.StringBuilder(text.Length + 8);
+        foreach (char c in text)
+        {
+            if (!char.IsControl(c)) b.Append(c);
+            else b.Append(c switch { '\n' => "\\n", '\r' => "\\r", '\t' => "\\t", _ => $"\\u{(int)c:x4}" });
+        }
+        return b.ToString();
     }
 }

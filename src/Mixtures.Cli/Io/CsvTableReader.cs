@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Sylvan.Data.Csv;
 
 namespace Mixtures.Cli.Io;
@@ -19,17 +20,34 @@ internal static class CsvTableReader
     /// <summary>Reads CSV text; <paramref name="path"/> names the source in messages.</summary>
     public static DataSet Read(TextReader text, string path, ColumnSelection selection, CancellationToken cancellationToken = default)
     {
+        var position = new long[1];
+        try
+        {
+            return ReadCore(text, path, selection, position, cancellationToken);
+        }
+        catch (Exception e) when (e is CsvFormatException or CsvConfigurationException or DecoderFallbackException)
+        {
+            // Malformed CSV (a quote in the middle of a field, a record larger than the reader's buffer, ...).
+            long? row = position[0] > 0 ? position[0] : null;
+            throw CliException.InFile(path, row, null, $"malformed CSV: {ErrorReporter.OneLine(e.Message)}");
+        }
+    }
+
+    private static DataSet ReadCore(TextReader text, string path, ColumnSelection selection, long[] position, CancellationToken cancellationToken)
+    {
         using var reader = Open(text, path);
         var header = ReadHeader(reader, path);
         var (featureIdx, weightIdx) = Resolve(header, selection, path);
         int d = featureIdx.Length;
 
-        var values = new double[Math.Max(16, d * 256)];
+        var values = new double[Math.Max(256, d * 16)]; // grows with the rows read, never with what a header claims
         var weights = weightIdx >= 0 ? new List<double>() : null;
         long row = 0;
+        position[0] = 1;
         while (reader.Read())
         {
             row++;
+            position[0] = row + 1;
             if ((row & 0xFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
             if (reader.RowFieldCount == 1 && header.Length > 1 && reader.GetFieldSpan(0).IsWhiteSpace())
             {
@@ -114,11 +132,22 @@ internal static class CsvTableReader
     {
         var span = reader.GetFieldSpan(j).Trim();
         if (span.IsEmpty) throw CliException.InFile(path, row, header[j], "empty cell; remove the row or impute a value.");
-        if (!double.TryParse(span, NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
+        if (!double.TryParse(span, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && !TryInfinity(span, out v))
             throw CliException.InFile(path, row, header[j], $"'{Clip(span.ToString())}' is not a number.");
         if (!double.IsFinite(v))
             throw CliException.InFile(path, row, header[j], $"'{Clip(span.ToString())}' is not a finite number; remove the row or impute a value.");
         return v;
+    }
+
+    /// <summary>NumPy's and R's spellings of infinity ("inf", "-Inf"), which .NET does not parse: recognised, to be refused as not finite.</summary>
+    private static bool TryInfinity(ReadOnlySpan<char> span, out double v)
+    {
+        var t = span.TrimStart('+');
+        bool negative = t.StartsWith("-");
+        if (negative) t = t[1..];
+        bool inf = t.Equals("inf", StringComparison.OrdinalIgnoreCase) || t.Equals("infinity", StringComparison.OrdinalIgnoreCase);
+        v = inf ? (negative ? double.NegativeInfinity : double.PositiveInfinity) : 0;
+        return inf;
     }
 
     private static string Clip(string s) => s.Length <= 40 ? s : s[..37] + "...";

@@ -16,6 +16,15 @@ internal static partial class NpyReader
     {
         DataLoader.RequireReadable(path);
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        return Read(stream, path, selection, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads a .npy array from a seekable stream; <paramref name="path"/> names the source in messages. Nothing is
+    /// allocated for the values before the stream is known to hold as many bytes as the header's shape promises.
+    /// </summary>
+    public static DataSet Read(Stream stream, string path, ColumnSelection selection, CancellationToken cancellationToken = default)
+    {
         var (descr, fortran, shape) = ReadHeader(stream, path);
         if (fortran)
             throw CliException.InFile(path, null, null, "the array is in Fortran order; save it with numpy.ascontiguousarray(...) first.");
@@ -26,11 +35,16 @@ internal static partial class NpyReader
         long n = shape[0], d = shape.Length == 2 ? shape[1] : 1;
         if (n == 0) throw CliException.InFile(path, null, null, "the array has no rows.");
         if (d == 0) throw CliException.InFile(path, null, null, "the array has no columns.");
-        long expected = checked(n * d * size);
         long available = stream.Length - stream.Position;
-        if (available < expected)
-            throw CliException.InFile(path, null, null, $"the file is truncated: the header promises {n} x {d} values ({expected} bytes) but {available} bytes follow.");
+        // Compared by division, so that a huge declared shape can neither overflow nor drive an allocation.
+        if (n > available / size / d)
+            throw CliException.InFile(path, null, null,
+                $"the file is truncated: the header promises {n} x {d} values of {size} bytes but {available} bytes follow.");
+        long expected = n * d * size;
         if (n * d > Array.MaxLength) throw CliException.InFile(path, null, null, "the array is too large to load.");
+        if (available > expected)
+            throw CliException.InFile(path, null, null,
+                $"the file has {available - expected} bytes after the {n} x {d} values the header promises; it is corrupt or not a plain .npy array.");
 
         var all = new double[n, d];
         ReadValues(stream, all, size, bigEndian, cancellationToken);
@@ -46,7 +60,7 @@ internal static partial class NpyReader
     private static void ReadValues(Stream stream, double[,] x, int size, bool bigEndian, CancellationToken ct)
     {
         var flat = System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref x[0, 0], x.Length);
-        var buffer = new byte[1 << 20];
+        var buffer = new byte[(int)Math.Min(1 << 20, (long)x.Length * size)];
         int per = buffer.Length / size;
         for (int start = 0; start < flat.Length; start += per)
         {
