@@ -53,7 +53,9 @@ public class ErrorTests
     [InlineData("a,b\n1,\n", "empty cell")]
     [InlineData("a,b\n1,NaN\n", "not a finite number")]
     [InlineData("a,b\n1,Infinity\n", "not a finite number")]
-    [InlineData("a,b\n1,inf\n", "'inf' is not a number")]
+    [InlineData("a,b\n1,inf\n", "'inf' is not a finite number")]
+    [InlineData("a,b\n1,-Inf\n", "'-Inf' is not a finite number")]
+    [InlineData("a,b\n1,\"2\"x\n", "malformed CSV")]
     [InlineData("a,b\n1,1e400\n", "not a finite number")]
     public void BadCsv_IsRejectedWithReason(string csv, string reason)
     {
@@ -110,7 +112,7 @@ public class ErrorTests
         using var dir = new TempDir();
         var init = dir.Write("init.json", json);
         var r = Tool.Run(dir.Path, "fit", Fixtures.Faithful, "--init", init, "-o", dir.File("out.json"));
-        AssertBadInput(r, dir, fragment);
+        AssertBadInput(r, dir, fragment, "init.json");
     }
 
     [Fact]
@@ -198,5 +200,25 @@ public class ErrorTests
         var r = Tool.Run(dir.Path, "fit", dir.File("nope.csv"), "-k", "2", "--verbose");
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("   at ", r.Stderr);
+    }
+
+    /// <summary>The messages docs/robustness.md quotes are exactly what the tool prints.</summary>
+    [Theory]
+    [InlineData("", "mixtures fit: data.csv: the file is empty.")]
+    [InlineData("eruptions,waiting\n", "mixtures fit: data.csv: no data rows after the header.")]
+    [InlineData("eruptions,waiting\n3.6,79\n1.8,54,7\n", "mixtures fit: data.csv, row 2: 3 fields but the header has 2 columns (a ragged row).")]
+    [InlineData("eruptions,waiting\n3.6,79\n1.8,abc\n", "mixtures fit: data.csv, row 2, column 'waiting': 'abc' is not a number.")]
+    [InlineData("eruptions,waiting\n3.6,79\n1.8,\n", "mixtures fit: data.csv, row 2, column 'waiting': empty cell; remove the row or impute a value.")]
+    [InlineData("eruptions,waiting\n3.6,79\nNaN,54\n", "mixtures fit: data.csv, row 2, column 'eruptions': 'NaN' is not a finite number; remove the row or impute a value.")]
+    [InlineData("eruptions,waiting\n3.6,79\n1.8,1e400\n", "mixtures fit: data.csv, row 2, column 'waiting': '1e400' is not a finite number; remove the row or impute a value.")]
+    [InlineData("eruptions,waiting\n3.6,79\n1.8,\"54\"x\n", "mixtures fit: data.csv, row 2: malformed CSV: A delimiter, newline or EOF was expected after a closing quote.")]
+    [InlineData("w\n1\n2\n", "mixtures fit: data.csv: no feature columns to read.", "--weights-column", "w")]
+    [InlineData("a,b\n1,2\n3,4\n5,6\n", "mixtures fit: data.csv: The data has 3 samples but 4 components were asked for; use at most 3 components.", "-k", "4")]
+    public void DocumentedMessages_AreWhatTheToolPrints(string csv, string message, params string[] extra)
+    {
+        using var dir = new TempDir();
+        var r = FitCsv(dir, csv, extra);
+        AssertBadInput(r, dir);
+        Assert.Equal(message, r.Stderr.Trim());
     }
 }

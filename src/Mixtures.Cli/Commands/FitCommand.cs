@@ -60,7 +60,7 @@ internal static class FitCommand
             if (snapDir is not null) options = SnapshotWriter.WithSeed(options); // the fit and its snapshots start from the same place
 
             var title = $"K={options.Components} {FitOptionSet.Name(type)} on {Path.GetFileName(dataPath)} ({ds.Rows} x {ds.Columns})";
-            var model = (GaussianMixtureModel)FitRunner.Fit(options, ds, ctx.Live, title, ctx.CancellationToken).WithFeatureNames(ds.FeatureNames);
+            var model = (GaussianMixtureModel)FitRunner.Fit(options, ds, ctx.Live, title, ctx.CancellationToken, ctx.Get(init)).WithFeatureNames(ds.FeatureNames);
 
             var snapshotSet = snapDir is null ? null : SnapshotWriter.Compute(options, ds, initial, ctx.CancellationToken);
             ctx.CancellationToken.ThrowIfCancellationRequested();
@@ -97,7 +97,7 @@ internal static class FitCommand
 
         var title = $"K={components} {family} on {Path.GetFileName(dataPath)} ({ds.Rows} x {ds.Columns})";
         var model = FitRunner.Fit(settings.Fitter(common, components, ds, initial), common.NInit, common.MaxIterations, ds, ctx.Live, title,
-            ctx.CancellationToken);
+            ctx.CancellationToken, initPath);
         model = model.WithFeatureNames(ds.FeatureNames);
         ctx.CancellationToken.ThrowIfCancellationRequested();
 

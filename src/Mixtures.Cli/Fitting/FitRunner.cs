@@ -13,26 +13,35 @@ internal static class FitRunner
     private static readonly TimeSpan Moment = TimeSpan.FromMilliseconds(400);
 
     /// <summary>A Gaussian fit.</summary>
-    public static GaussianMixtureModel Fit(GaussianMixtureOptions options, DataSet data, bool live, string title, CancellationToken ct) =>
+    public static GaussianMixtureModel Fit(GaussianMixtureOptions options, DataSet data, bool live, string title, CancellationToken ct,
+        string? initFile = null) =>
         (GaussianMixtureModel)Fit((p, c) => new GaussianMixture(options).Fit(data.X, data.SampleWeights, p, c),
-            options.NInit, options.MaxIterations, data, live, title, ct);
+            options.NInit, options.MaxIterations, data, live, title, ct, initFile);
 
     /// <summary>
     /// Runs <paramref name="fit"/> (which reports every EM iteration to the progress it is given); data errors
-    /// are rewritten to name the file, row and column.
+    /// are rewritten to name the file, row and column; errors in the initial parameters name <paramref name="initFile"/>.
     /// </summary>
     public static IMixtureModel Fit(Func<IProgress<EmIteration>?, CancellationToken, IMixtureModel> fit, int restarts, int maxIterations,
-        DataSet data, bool live, string title, CancellationToken ct)
+        DataSet data, bool live, string title, CancellationToken ct, string? initFile = null)
     {
         try
         {
             return FitCore(fit, restarts, maxIterations, live, title, ct);
+        }
+        catch (ArgumentException e) when (initFile is not null && IsAboutInit(e))
+        {
+            throw new CliException($"{Path.GetFileName(initFile)}: {ErrorReporter.Classify(e).Message}", ExitCodes.BadInput, e);
         }
         catch (ArgumentException e)
         {
             throw DataMessages.Locate(e, data);
         }
     }
+
+    /// <summary>The library names initial parameters InitialWeights, InitialMeans, InitialPrecisions.</summary>
+    private static bool IsAboutInit(ArgumentException e) =>
+        e.ParamName?.StartsWith("Initial", StringComparison.Ordinal) == true || e.Message.StartsWith("Initial", StringComparison.Ordinal);
 
     private static IMixtureModel FitCore(Func<IProgress<EmIteration>?, CancellationToken, IMixtureModel> fit, int restarts, int maxIterations,
         bool live, string title, CancellationToken ct)
