@@ -20,26 +20,43 @@ internal sealed record DemoDigitsAnalysis(
         {
             Components = ClusterK, NInit = 10, Seed = seed, MaxIterations = 300, Tolerance = 1e-6,
         };
-        var clusters = new BernoulliMixture(clusterOptions).Fit(binary, null, null, ct);
-        var assigned = clusters.Predict(binary);
-        var (purity, majority) = ComputePurity(assigned, data.Labels, ClusterK);
-
-        var curve = new List<(int, double)>();
-        for (int k = MinK; k <= MaxK; k++)
-        {
-            var m = new BernoulliMixture(clusterOptions with { Components = k, NInit = 3, Tolerance = 1e-4 }).Fit(binary, null, null, ct);
-            curve.Add((k, m.TrainingBic));
-        }
-        int bicK = curve.MinBy(e => e.Item2).Item1;
-
         var (train, test) = data.Split(0.8, seed);
         var classifier = MixtureClassifier.Bernoulli(new BernoulliMixtureOptions
         {
             Components = ClassK, NInit = 3, Seed = seed, MaxIterations = 300, Tolerance = 1e-6,
         });
-        var model = classifier.Fit(DemoDigitsData.Take(binary, train), train.Select(i => data.Labels[i]).ToArray(), null, ct);
+
+        // The fits are independent and each has its own seed: run them side by side (the same results on any
+        // number of cores), the longest ones first.
+        BernoulliMixtureModel? clusters = null;
+        MixtureClassifierModel? model = null;
+        var bics = new double[MaxK - MinK + 1];
+        var jobs = new List<Action>
+        {
+            () => clusters = new BernoulliMixture(clusterOptions).Fit(binary, null, null, ct),
+            () => model = classifier.Fit(DemoDigitsData.Take(binary, train), train.Select(i => data.Labels[i]).ToArray(), null, ct),
+        };
+        for (int k = MaxK; k >= MinK; k--)
+        {
+            int kk = k;
+            jobs.Add(() => bics[kk - MinK] = new BernoulliMixture(clusterOptions with { Components = kk, NInit = 3, Tolerance = 1e-4 })
+                .Fit(binary, null, null, ct).TrainingBic);
+        }
+        try
+        {
+            Parallel.ForEach(jobs, new ParallelOptions { CancellationToken = ct }, job => job());
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+        var assigned = clusters!.Predict(binary);
+        var (purity, majority) = ComputePurity(assigned, data.Labels, ClusterK);
+        var curve = Enumerable.Range(MinK, bics.Length).Select(k => (k, bics[k - MinK])).ToList();
+        int bicK = curve.MinBy(e => e.Item2).Item1;
+
         var testLabels = test.Select(i => data.Labels[i]).ToArray();
-        var predicted = model.Predict(DemoDigitsData.Take(binary, test));
+        var predicted = model!.Predict(DemoDigitsData.Take(binary, test));
         var confusion = new int[10, 10];
         int hits = 0;
         for (int i = 0; i < test.Length; i++)
