@@ -82,4 +82,24 @@ public class LogSumExpTests
             for (int j = 0; j < 8; j++) Assert.Equal(LogSumExp.ExpNonPositive(xs[i + j]), v[j]);
         }
     }
+
+    [Fact]
+    public void Log_AtLeastOne_AccurateAndLanesEqualScalar()
+    {
+        var rng = new Random(6);
+        var xs = new List<double> { 1, Math.BitIncrement(1.0), Math.Sqrt(2), Math.BitDecrement(Math.Sqrt(2)), Math.BitIncrement(Math.Sqrt(2)), 2, 3, 16, 1e300 };
+        for (int i = 0; i < 20000; i++) xs.Add(Math.Exp(rng.NextDouble() * (i % 10 == 0 ? 700 : 5)));
+        foreach (double x in xs)
+        {
+            double l = LogSumExp.LogAtLeastOne(x), want = Math.Log(x);
+            Assert.True(Math.Abs(l - want) <= 4e-16 * Math.Max(want, 1e-3) + 1e-300 || Math.Abs(l - want) <= 2.3e-16 * 4 * Math.Abs(want) || (x == 1 && l == 0),
+                $"ln({x:R}) = {l:R}, want {want:R}");
+        }
+        if (!System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated) return;
+        for (int i = 0; i + 8 <= xs.Count; i += 8)
+        {
+            var v = LogSumExp.Log512(System.Runtime.Intrinsics.Vector512.Create(xs.GetRange(i, 8).ToArray()));
+            for (int j = 0; j < 8; j++) Assert.Equal(LogSumExp.LogAtLeastOne(xs[i + j]), v[j]);
+        }
+    }
 }
