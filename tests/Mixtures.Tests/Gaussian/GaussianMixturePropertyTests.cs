@@ -50,15 +50,25 @@ public class GaussianMixturePropertyTests
     {
         Problems.Sample(p =>
         {
-            var model = new GaussianMixture(new GaussianMixtureOptions
+            // reg_covar = 0: the M-step is then the exact maximizer and EM's ascent is a theorem; with
+            // reg_covar > 0 a nearly singular component can lose a little likelihood (scikit-learn too).
+            GaussianMixtureModel model;
+            try
             {
-                Components = p.K, CovarianceType = p.Type, MaxIterations = 40, Tolerance = 0, Seed = 3, Init = InitMethod.Random,
-            }).Fit(p.X);
+                model = new GaussianMixture(new GaussianMixtureOptions
+                {
+                    Components = p.K, CovarianceType = p.Type, MaxIterations = 40, Tolerance = 0, Seed = 3, Init = InitMethod.Random, RegCovar = 0,
+                }).Fit(p.X);
+            }
+            catch (DegenerateFitException)
+            {
+                return;   // a singular component without regularization: nothing to check
+            }
             if (model.Reseeds > 0) return;
             var h = model.LowerBoundHistory;
             for (int i = 1; i < h.Length; i++)
                 Assert.True(h[i] >= h[i - 1] - 1e-9 * (1 + Math.Abs(h[i - 1])), $"lower bound fell at iteration {i + 1}: {h[i - 1]:R} -> {h[i]:R}");
-        }, iter: 60);
+        }, iter: 300);
     }
 
     [Fact]
@@ -137,14 +147,16 @@ public class GaussianMixturePropertyTests
                 for (int j = 0; j < d; j++) repeated[i, j] = p.X[rows[i], j];
             // Same explicit start for both, so only the weighting differs.
             var start = new GaussianMixture(new GaussianMixtureOptions { Components = p.K, CovarianceType = p.Type, MaxIterations = 2, Seed = 9 }).Fit(p.X);
-            var options = InitFrom(start) with { MaxIterations = 15, Tolerance = 0 };
+            // Re-seeding counts a component's size in rows of average weight, which weighting and
+            // repeating measure differently; with scikit-learn's handling (no re-seeds) they agree.
+            var options = InitFrom(start) with { MaxIterations = 15, Tolerance = 0, Degenerate = DegenerateHandling.Throw };
             var a = new GaussianMixture(options).Fit(p.X, w);
             var b = new GaussianMixture(options).Fit(repeated);
             Approx.Equal(b.Weights, a.Weights, 1e-8, "weights");
             Approx.Equal(MatrixSpan.Flat(b.Means), MatrixSpan.Flat(a.Means), 1e-8, "means");
             Approx.Equal(b.CovariancesRaw, a.CovariancesRaw, 1e-8, "covariances");
             Approx.Equal(b.LowerBound, a.LowerBound, 1e-8, "lower bound");
-        }, iter: 30);
+        }, iter: 60);
     }
 
     [Theory]
