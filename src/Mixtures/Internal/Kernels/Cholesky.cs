@@ -3,6 +3,8 @@ namespace Mixtures.Internal.Kernels;
 /// <summary>Cholesky factorization and the precision factor U = L^-T of a covariance.</summary>
 internal static class Cholesky
 {
+    const double RelativePivotFloor = 1e-12;
+
     /// <summary>
     /// Lower Cholesky factor of the symmetric matrix <paramref name="a"/> (row-major D x D, lower
     /// triangle read) written into <paramref name="l"/>. False when it is not positive definite.
@@ -14,7 +16,11 @@ internal static class Cholesky
         {
             double s = a[j * d + j];
             for (int k = 0; k < j; k++) s -= l[j * d + k] * l[j * d + k];
-            if (!(s > 0) || !double.IsFinite(s)) return false;
+            // A pivot is the variance of x_j left once the earlier coordinates are known. Below
+            // 1e-12 of x_j's own variance the matrix is singular up to rounding (say, a component
+            // holding D points or fewer without reg_covar): treat it as not positive definite
+            // rather than let a rounding residue define a huge likelihood.
+            if (!(s > RelativePivotFloor * a[j * d + j]) || !double.IsFinite(s)) return false;
             double ljj = Math.Sqrt(s);
             l[j * d + j] = ljj;
             for (int i = j + 1; i < d; i++)
