@@ -12,7 +12,7 @@ internal static class CliApp
     /// </summary>
     public static Command Build()
     {
-        var root = new Command("mixtures", "Fit, apply and draw mixture models (Gaussian mixtures by EM).");
+        var root = new Command("mixtures", "Fit, apply and draw mixture models fitted by EM (Gaussian, Bernoulli, Poisson).");
         root.Options.Add(new System.CommandLine.Help.HelpOption());
         root.Options.Add(new VersionOption());
         root.Options.Add(GlobalOptions.Json);

@@ -7,7 +7,7 @@ using Mixtures.Serialization;
 
 namespace Mixtures.Cli.Commands;
 
-/// <summary><c>mixtures fit DATA -k K ... -o MODEL.json</c>: fits a Gaussian mixture by EM and writes the model.</summary>
+/// <summary><c>mixtures fit DATA -k K ... -o MODEL.json</c>: fits a mixture of any family by EM and writes the model.</summary>
 internal static class FitCommand
 {
     public static Command Create()
@@ -23,7 +23,7 @@ internal static class FitCommand
         var snapshots = new Option<string?>("--snapshots") { Description = "Directory for pictures and models of the fit at iterations 0-6 and 20." };
         var set = new FitOptionSet();
 
-        var command = new Command("fit", "Fit a Gaussian mixture by EM and write the model as JSON.") { data, k, cov };
+        var command = new Command("fit", "Fit a mixture (Gaussian, Bernoulli or Poisson) by EM and write the model as JSON.") { data, k, cov };
         set.AddTo(command);
         foreach (var o in new Option[] { init, weights, output, history, snapshots }) command.Options.Add(o);
 
