@@ -34,6 +34,15 @@ internal readonly struct ChunkPlan
         }
     }
 
+    /// <summary>The chunk that holds <paramref name="row"/>.</summary>
+    public int ChunkOf(int row)
+    {
+        int c = (int)Math.Min(Count - 1, ((long)row * Count + Count - 1) / Rows);
+        while (c > 0 && this[c].Start > row) c--;
+        while (c < Count - 1 && this[c + 1].Start <= row) c++;
+        return c;
+    }
+
     public void ForEach(int? maxThreads, Action<int> body)
     {
         int threads = Math.Min(maxThreads ?? Environment.ProcessorCount, Count);

@@ -12,12 +12,36 @@ internal static class InputValidation
             throw new ArgumentException("The data has no samples (zero rows).", paramName);
         var flat = MatrixSpan.Flat(x);
         int d = x.GetLength(1);
+        if (AllFinite(flat)) return;
         for (int i = 0; i < flat.Length; i++)
         {
             if (!double.IsFinite(flat[i]))
                 throw new ArgumentException(
                     $"Row {i / d}, column {i % d}: {flat[i]} is not a finite number; remove or impute it.", paramName);
         }
+    }
+
+    /// <summary>True when no value is NaN or infinite (v - v is 0 exactly for finite v, NaN otherwise).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    static bool AllFinite(ReadOnlySpan<double> v)
+    {
+        int i = 0;
+        if (System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+        {
+            var acc = System.Runtime.Intrinsics.Vector256<double>.Zero;
+            for (; i <= v.Length - 16; i += 16)
+            {
+                var a = System.Runtime.Intrinsics.Vector256.Create(v[i..]);
+                var b = System.Runtime.Intrinsics.Vector256.Create(v[(i + 4)..]);
+                var c = System.Runtime.Intrinsics.Vector256.Create(v[(i + 8)..]);
+                var e = System.Runtime.Intrinsics.Vector256.Create(v[(i + 12)..]);
+                acc += (a - a) + (b - b) + (c - c) + (e - e);
+            }
+            if (!System.Runtime.Intrinsics.Vector256.EqualsAll(acc, System.Runtime.Intrinsics.Vector256<double>.Zero)) return false;
+        }
+        for (; i < v.Length; i++)
+            if (!double.IsFinite(v[i])) return false;
+        return true;
     }
 
     public static void RequireFeatures(double[,] x, int features, string paramName = "x")

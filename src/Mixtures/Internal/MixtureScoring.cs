@@ -23,7 +23,7 @@ internal static class MixtureScoring
             {
                 int m = Math.Min(ChunkPlan.BlockRows, start + len - b);
                 evaluator.WeightedLogProb(MatrixSpan.Rows(x, b, m), m, lp, scratch);
-                for (int r = 0; r < m; r++) ll[r] = LogSumExp.Normalize(lp.AsSpan(r * k, k));
+                LogSumExp.NormalizeRows(lp, m, k, ll);   // the same operations per row as Normalize: bit-identical
                 sink(b, m, lp.AsSpan(0, m * k), ll.AsSpan(0, m));
             }
         });
@@ -63,13 +63,26 @@ internal static class MixtureScoring
         return scores;
     }
 
-    /// <summary>Mean of the per-row log-likelihoods, summed in row order (deterministic).</summary>
+    /// <summary>
+    /// Mean of the per-row log-likelihoods: summed in row order within each chunk of the fixed
+    /// <see cref="ChunkPlan"/>, then the chunk sums in chunk order (deterministic on any thread count,
+    /// the same grouping as the EM lower bound), without an N-long array.
+    /// </summary>
     public static double Score(IComponentEvaluator e, double[,] x)
     {
-        var s = ScoreSamples(e, x);
+        int n = x.GetLength(0);
+        var plan = new ChunkPlan(n);
+        var chunkSum = new double[plan.Count];
+        Evaluate(e, x, (first, count, _, ll) =>
+        {
+            int c = plan.ChunkOf(first);
+            double s = chunkSum[c];
+            for (int r = 0; r < ll.Length; r++) s += ll[r];
+            chunkSum[c] = s;
+        });
         double sum = 0;
-        foreach (double v in s) sum += v;
-        return sum / s.Length;
+        foreach (double v in chunkSum) sum += v;
+        return sum / n;
     }
 
     public static double Bic(double score, int n, int parameters) => -2 * score * n + parameters * Math.Log(n);

@@ -21,10 +21,22 @@ internal sealed class WorstPoints
 
     public void Clear() => _count = 0;
 
+    /// <summary>
+    /// Offers a row; once full, rows scoring above the current worst-kept one (nearly all of them)
+    /// return after one comparison, inlined in the caller's loop.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public void Offer(double score, int row)
     {
+        if (_count == _score.Length && score > _score[_count - 1]) return;
+        Insert(score, row);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    void Insert(double score, int row)
+    {
         int cap = _score.Length;
-        if (_count == cap && !Before(score, row, _score[cap - 1], _row[cap - 1])) return;
+        if (cap == 0 || (_count == cap && !Before(score, row, _score[cap - 1], _row[cap - 1]))) return;
         int i = _count < cap ? _count++ : cap - 1;
         while (i > 0 && Before(score, row, _score[i - 1], _row[i - 1]))
         {
