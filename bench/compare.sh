@@ -4,8 +4,8 @@
 #
 # usage: bench/compare.sh [--rows "NAME:COV ..."] [--iters N] [--small-iters N] [--data DIR]
 #                         [--skip-build] [--only mixtures,sklearn,armadillo] [--repeat R]
-#   default rows: the issue's three (n1e6_d16:full n1e6_d16:diag n2e5_d64:full) and small:{full,diag,tied,spherical}
-#   --iters N        EM iterations for the large rows (default 10)
+#   default rows: the issue's three (n1e6_d16:full n1e6_d16:diag n2e5_d64:full), n1e6_d16:{tied,spherical} and small:{full,diag,tied,spherical}
+#   --iters N        EM iterations for the large rows (default 20: the issue's protocol)
 #   --small-iters N  EM iterations for datasets with N <= 1e5 (default 100: amortizes JIT warm-up)
 #   --data DIR       where gen_data.py's files go (default bench/data, gitignored; MIXBENCH_DIR too)
 #   --repeat R       run every row R times, interleaved, and keep each peer's fastest run (default 1);
@@ -14,14 +14,17 @@
 # Peers run only when installed (Debian: python3-sklearn; libarmadillo-dev + g++); a missing one
 # is reported and skipped. For the peers OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE are unset.
 # Peak memory is the max RSS from /usr/bin/time -v (GNU time) of the whole process.
+# Mixtures' s/iter is the CLI's fit_seconds / n_iter (JIT, data checks and the final scoring pass
+# included); "steady" is the in-process per-iteration time of the same fit after a warm-up fit
+# (bench/Mixtures.Benchmarks quick), shown beside it and never used for the ratios.
 # GFLOP/s use nominal counts per iteration: full N K (2 D^2 + 6 D); tied 4 N D^2 + 6 N K D;
 # diag and spherical 6 N K D.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/.." && pwd)
-rows="n1e6_d16:full n1e6_d16:diag n2e5_d64:full small:full small:diag small:tied small:spherical"
-iters=10
+rows="n1e6_d16:full n1e6_d16:diag n2e5_d64:full n1e6_d16:tied n1e6_d16:spherical small:full small:diag small:tied small:spherical"
+iters=20
 small_iters=100
 data=${MIXBENCH_DIR:-$here/data}
 build=1
@@ -69,6 +72,11 @@ if want mixtures; then
       || { echo "compare.sh: dotnet build of src/Mixtures.Cli failed; see $out/build.log" >&2; tail -20 "$out/build.log" >&2; exit 1; }
   fi
   mixtures=$(ls -d "$repo"/src/Mixtures.Cli/bin/Release/net*/mixtures 2>/dev/null | head -1 || true)
+  if [ "$build" = 1 ]; then
+    dotnet build -c Release "$here/Mixtures.Benchmarks" -nologo -v q >"$out/build-bench.log" 2>&1 \
+      || echo "note: bench/Mixtures.Benchmarks did not build (see $out/build-bench.log): no steady s/iter" >&2
+  fi
+  benchdll=$(ls -d "$here"/Mixtures.Benchmarks/bin/Release/net*/Mixtures.Benchmarks.dll 2>/dev/null | head -1 || true)
   [ -n "$mixtures" ] || { echo "compare.sh: no built mixtures executable under src/Mixtures.Cli/bin/Release" >&2; exit 1; }
 fi
 
@@ -141,6 +149,12 @@ EOF
     else
       echo "mixtures fit failed:"; cat "$out/mixtures.stderr"
     fi
+    if [ -n "$benchdll" ]; then
+      if dotnet "$benchdll" quick --data "$data" --iters "$it" --rows "$name:$cov" --json > "$out/steady.stdout" 2> "$out/steady.stderr"; then
+        "$py" -c "import json,sys; d=json.loads(open(sys.argv[1]).read().strip().splitlines()[-1]); d['peer']='steady'; print(json.dumps(d))" "$out/steady.stdout" >> "$results"
+        tail -1 "$results"
+      else echo "steady (in-process) timing failed:"; cat "$out/steady.stderr"; fi
+    fi
   fi
 
   if [ "$have_sklearn" = 1 ]; then
@@ -177,7 +191,7 @@ echo
 import json, sys
 import numpy as np
 rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
-peers = ["mixtures", "sklearn", "armadillo"]
+peers = ["mixtures", "sklearn", "armadillo"]  # "steady": Mixtures in-process, shown only
 by = {}
 order = []
 for r in rows:  # fastest run of each peer; largest RSS
@@ -196,7 +210,7 @@ def flops(cov, n, d, k):
     return 6 * n * k * d
 def f(v, fmt):
     return format(v, fmt) if isinstance(v, (int, float)) else "-"
-hdr = ("| dataset | N | D | K | cov | iters | s/iter Mixtures | s/iter sklearn | s/iter Armadillo | "
+hdr = ("| dataset | N | D | K | cov | iters | s/iter Mixtures | steady s/iter | s/iter sklearn | s/iter Armadillo | "
        "GFLOP/s M / S / A | sklearn / Mixtures | Armadillo / Mixtures | max RSS MiB M / S / A |")
 print(hdr)
 print("|" + "---|" * (hdr.count("|") - 1))
@@ -211,7 +225,8 @@ for key in order:
     g = " / ".join(f(flops(cov, n, d, k) / s[q] / 1e9, ".2f") if s[q] else "-" for q in peers)
     ratio = lambda q: f(s[q] / s["mixtures"], ".2f") + "x" if s[q] and s["mixtures"] else "-"
     rss = " / ".join(f(p[q].get("max_rss_mib"), ".0f") if q in p else "-" for q in peers)
-    print(f"| {name} | {n} | {d} | {k} | {cov} | {its} | {f(s['mixtures'], '.4f')} | {f(s['sklearn'], '.4f')} | "
+    steady = p["steady"]["s_per_iter"] if "steady" in p else None
+    print(f"| {name} | {n} | {d} | {k} | {cov} | {its} | {f(s['mixtures'], '.4f')} | {f(steady, '.4f')} | {f(s['sklearn'], '.4f')} | "
           f"{f(s['armadillo'], '.4f')} | {g} | {ratio('sklearn')} | {ratio('armadillo')} | {rss} |")
 print(f"\n(results: {sys.argv[1]})")
 EOF
