@@ -63,6 +63,24 @@ public sealed class BernoulliMixture
         return Model;
     }
 
+    /// <summary>
+    /// The parameters EM starts from on its first restart (explicit <see cref="BernoulliMixtureOptions.InitialWeights"/>
+    /// and <see cref="BernoulliMixtureOptions.InitialMeans"/>, or the init method with this seed), before any iteration:
+    /// iteration 0 of a learning picture. With a fixed seed it is exactly where <see cref="Fit"/> starts (a warm start
+    /// from <see cref="Model"/> is not considered). The returned model has no fit diagnostics (NaN lower bound, 0 iterations).
+    /// </summary>
+    /// <param name="x">Data [N, D] as for <see cref="Fit"/>: 0/1 values, or any finite values with a binarize threshold.</param>
+    /// <param name="sampleWeight">Non-negative weight per row (null: all 1).</param>
+    /// <exception cref="ArgumentException">The same data, weight and initial-parameter errors as <see cref="Fit"/>.</exception>
+    public BernoulliMixtureModel InitialModel(double[,] x, double[]? sampleWeight = null)
+    {
+        var data = BinaryData.Prepare(x, _options.BinarizeThreshold);
+        double totalWeight = InputValidation.RequireWeights(sampleWeight, data.GetLength(0));
+        var family = new BernoulliFamily(_options.Components, data, sampleWeight, totalWeight, _options.Alpha);
+        var parameters = MeanMixtureFit.InitialParameters(family, data, sampleWeight, Settings(), CheckMean);
+        return new BernoulliMixtureModel(parameters, FitInfo.None, _options.Alpha, _options.BinarizeThreshold);
+    }
+
     /// <summary>Fits, then returns the most probable component of every row (consistent with Predict).</summary>
     public int[] FitPredict(double[,] x, double[]? sampleWeight = null) => Fit(x, sampleWeight).Predict(x);
 

@@ -57,13 +57,32 @@ public sealed class PoissonMixture
             throw new ArgumentException("Warm start needs data with the same number of features, and the same components, as the previous fit.", nameof(x));
 
         var family = new PoissonFamily(k, x, sampleWeight, totalWeight, _options.MinRate);
-        var settings = new MeanMixtureFit.Settings(k, _options.Tolerance, _options.MaxIterations, _options.NInit, _options.Init,
-            _options.InitialWeights, _options.InitialMeans, _options.Seed, _options.MaxDegreeOfParallelism, _options.Degenerate);
-        var (parameters, info) = MeanMixtureFit.Run(family, x, sampleWeight, totalWeight, settings, CheckRate,
+        var (parameters, info) = MeanMixtureFit.Run(family, x, sampleWeight, totalWeight, Settings(), CheckRate,
             warm ? Model!.Parameters : null, _logger, progress, cancellationToken, clock);
         Model = new PoissonMixtureModel(parameters, info, _options.MinRate);
         return Model;
     }
+
+    /// <summary>
+    /// The parameters EM starts from on its first restart (explicit <see cref="PoissonMixtureOptions.InitialWeights"/>
+    /// and <see cref="PoissonMixtureOptions.InitialMeans"/>, or the init method with this seed), before any iteration:
+    /// iteration 0 of a learning picture. With a fixed seed it is exactly where <see cref="Fit"/> starts (a warm start
+    /// from <see cref="Model"/> is not considered). The returned model has no fit diagnostics (NaN lower bound, 0 iterations).
+    /// </summary>
+    /// <param name="x">Counts [N, D]: non-negative integers, as for <see cref="Fit"/>.</param>
+    /// <param name="sampleWeight">Non-negative weight per row (null: all 1).</param>
+    /// <exception cref="ArgumentException">The same data, weight and initial-parameter errors as <see cref="Fit"/>.</exception>
+    public PoissonMixtureModel InitialModel(double[,] x, double[]? sampleWeight = null)
+    {
+        CountData.Require(x);
+        double totalWeight = InputValidation.RequireWeights(sampleWeight, x.GetLength(0));
+        var family = new PoissonFamily(_options.Components, x, sampleWeight, totalWeight, _options.MinRate);
+        var parameters = MeanMixtureFit.InitialParameters(family, x, sampleWeight, Settings(), CheckRate);
+        return new PoissonMixtureModel(parameters, FitInfo.None, _options.MinRate);
+    }
+
+    MeanMixtureFit.Settings Settings() => new(_options.Components, _options.Tolerance, _options.MaxIterations, _options.NInit,
+        _options.Init, _options.InitialWeights, _options.InitialMeans, _options.Seed, _options.MaxDegreeOfParallelism, _options.Degenerate);
 
     /// <summary>Fits, then returns the most probable component of every row (consistent with Predict).</summary>
     public int[] FitPredict(double[,] x, double[]? sampleWeight = null) => Fit(x, sampleWeight).Predict(x);

@@ -30,6 +30,17 @@ internal static class MeanMixtureFit
             rng => Initialize(family, x, sampleWeight, s, checkMean, rng), warmStart, logger, progress, ct, clock);
     }
 
+    /// <summary>
+    /// The parameters the first restart of <see cref="Run"/> starts from with the same settings: the same checks, and
+    /// the init method fed a generator seeded as Restarts seeds its own (so with a fixed seed it is exactly that start).
+    /// </summary>
+    public static MeanParameters InitialParameters(MeanFamily family, double[,] x, double[]? sampleWeight, Settings s, MeanCheck checkMean)
+    {
+        InputValidation.RequireEnoughPoints(x, sampleWeight, s.Components);
+        var rng = new Random(s.Seed ?? Random.Shared.Next());
+        return Initialize(family, x, sampleWeight, s, checkMean, rng);
+    }
+
     static MeanParameters Initialize(MeanFamily family, double[,] x, double[]? w, Settings s, MeanCheck checkMean, Random rng)
     {
         int k = s.Components, d = family.Features;
