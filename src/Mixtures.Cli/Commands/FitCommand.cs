@@ -88,17 +88,19 @@ internal static class FitCommand
     {
         var settings = FamilySettings.Bind(ctx, set);
         string family = settings.Family;
-        if (snapDir is not null) throw new CliException($"--snapshots: only available with --family gaussian, not {family}.");
+        if (snapDir is not null) SnapshotWriter.PrepareDirectory(snapDir);
         if (kk is < 1) throw new CliException($"-k {kk}: the number of components must be at least 1.");
         var common = set.BindCommon(ctx);
         var ds = DataLoader.Load(dataPath, new ColumnSelection(ColumnSelection.Parse(ctx.Get(set.Columns)), weightsColumn), ctx.CancellationToken);
         var initial = initPath is null ? null : InitFileReader.Read(initPath, CovarianceType.Full, kk, ds.Columns, meansOnly: true);
         int components = kk ?? initial?.Components ?? 1;
+        if (snapDir is not null) common = SnapshotWriter.WithSeed(common, initial); // the fit and its snapshots start from the same place
 
         var title = $"K={components} {family} on {Path.GetFileName(dataPath)} ({ds.Rows} x {ds.Columns})";
         var model = FitRunner.Fit(settings.Fitter(common, components, ds, initial), common.NInit, common.MaxIterations, ds, ctx.Live, title,
             ctx.CancellationToken, initPath);
         model = model.WithFeatureNames(ds.FeatureNames);
+        var snapshotSet = snapDir is null ? null : SnapshotWriter.Compute(settings, common, components, ds, initial, ctx.CancellationToken);
         ctx.CancellationToken.ThrowIfCancellationRequested();
 
         if (outPath is not null) AtomicWriter.WriteText(outPath, w => w.Write(MixtureModelJson.ToJson(model)));
@@ -108,6 +110,7 @@ internal static class FitCommand
                 $"EM learning curve: {title}");
             PlotFile.Save(plot, historyPath, PlotStyle.DefaultWidth, PlotStyle.DefaultHeight);
         }
+        if (snapshotSet is not null) SnapshotWriter.Write(snapshotSet, snapDir!, ds, Path.GetFileName(dataPath));
         var report = FitReport.From(model, ds.FeatureNames, ds.X, outPath);
         if (ctx.Json) JsonOut.Write(report);
         else if (!ctx.Quiet) FitSummaryPrinter.Print(report);

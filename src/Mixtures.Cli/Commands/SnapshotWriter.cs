@@ -1,3 +1,4 @@
+using Mixtures.Cli.Fitting;
 using Mixtures.Cli.Io;
 using Mixtures.Cli.Plotting;
 using Mixtures.Serialization;
@@ -8,7 +9,9 @@ namespace Mixtures.Cli.Commands;
 /// <c>fit --snapshots DIR</c>: the fit after 0, 1, 2, 3, 4, 5, 6 and 20 EM iterations, each a refit from the
 /// same start (same seed or --init) with MaxIterations = i and Tolerance = 0, so the pictures are deterministic.
 /// Snapshot 0 is the start itself: the --init parameters, or the library's <see cref="GaussianMixture.InitialModel"/>
-/// (the parameters Fit starts from with the same seed).
+/// (the parameters Fit starts from with the same seed). Bernoulli and Poisson fits (<see cref="FamilySnapshot"/>) start
+/// from <see cref="BernoulliMixture.InitialModel"/> / <see cref="PoissonMixture.InitialModel"/> and are drawn as
+/// <c>mixtures plot</c> draws those families, on one colour scale for the whole series.
 /// </summary>
 internal static class SnapshotWriter
 {
@@ -67,10 +70,78 @@ internal static class SnapshotWriter
         {
             var stem = Path.Combine(dir, $"iter_{s.Iteration:D2}");
             var labels = s.Model.Predict(data.X);
-            var title = s.Iteration == 0
-                ? $"EM on {dataName}: initial parameters"
-                : $"EM on {dataName}: after {s.Iteration} iteration{(s.Iteration == 1 ? "" : "s")} (lower bound {s.Model.LowerBound:F4})";
+            var title = Title(dataName, s.Iteration, s.Model.LowerBound);
             var plot = ModelPlot.Create(s.View, data, labels, x, y, title, limits);
+            PlotFile.Save(plot, stem + ".png", PlotStyle.DefaultWidth, PlotStyle.DefaultHeight);
+            AtomicWriter.WriteText(stem + ".json", w => w.Write(MixtureModelJson.ToJson(s.Model)));
+        }
+    }
+
+    /// <summary>"EM on DATA: initial parameters" or "EM on DATA: after i iterations (lower bound L)".</summary>
+    private static string Title(string dataName, int iteration, double lowerBound) => iteration == 0
+        ? $"EM on {dataName}: initial parameters (iteration 0)"
+        : $"EM on {dataName}: after {iteration} iteration{(iteration == 1 ? "" : "s")} (lower bound {lowerBound:F4})";
+
+    /// <summary>A Bernoulli or Poisson snapshot: the iteration and the mixture then (with the data's feature names).</summary>
+    public sealed record FamilySnapshot(int Iteration, IMixtureModel Model);
+
+    /// <summary>The common EM options of a Bernoulli/Poisson fit with snapshots: seed 0 when there is neither --seed nor --init.</summary>
+    public static GaussianMixtureOptions WithSeed(GaussianMixtureOptions common, InitialParameters? initial) =>
+        common.Seed is null && initial is null ? common with { Seed = 0 } : common;
+
+    /// <summary>
+    /// Bernoulli/Poisson snapshots: 0 is where the fit starts (the --init weights and means, or the library's initial model
+    /// for the seed), the others refits from that same start (one restart) with MaxIterations = i and Tolerance = 0.
+    /// </summary>
+    public static List<FamilySnapshot> Compute(FamilySettings family, GaussianMixtureOptions common, int components, DataSet data,
+        InitialParameters? initial, CancellationToken ct)
+    {
+        // One restart: the snapshots follow the run that starts at snapshot 0 (the first restart of the fit).
+        var options = WithSeed(common, initial) with { NInit = 1 };
+        var list = new List<FamilySnapshot>();
+        foreach (int it in Iterations)
+        {
+            ct.ThrowIfCancellationRequested();
+            var model = it == 0
+                ? family.InitialModel(options, components, data, initial)
+                : family.Fitter(options with { MaxIterations = it, Tolerance = 0 }, components, data, initial)(null, ct);
+            list.Add(new FamilySnapshot(it, model.WithFeatureNames(data.FeatureNames)));
+        }
+        return list;
+    }
+
+    /// <summary>
+    /// One colour scale for the series (the union of every picture's own), so that a colour means the same value
+    /// in every snapshot.
+    /// </summary>
+    public static ScottPlot.Range SharedScale(IReadOnlyList<FamilySnapshot> snapshots, DataSet data, IReadOnlyList<int[]> labels)
+    {
+        double min = double.PositiveInfinity, max = double.NegativeInfinity;
+        for (int i = 0; i < snapshots.Count; i++)
+        {
+            var r = ParameterPlot.Scale(snapshots[i].Model, data, labels[i]);
+            min = Math.Min(min, r.Min);
+            max = Math.Max(max, r.Max);
+        }
+        return new ScottPlot.Range(min, max);
+    }
+
+    /// <summary>
+    /// Writes iter_NN.png (the family's picture of the parameters beside the data's per-component averages, as
+    /// <c>mixtures plot MODEL DATA</c> draws it, on one colour scale for every snapshot) and iter_NN.json.
+    /// </summary>
+    public static void Write(List<FamilySnapshot> snapshots, string dir, DataSet data, string dataName)
+    {
+        Directory.CreateDirectory(dir);
+        var labels = snapshots.Select(s => s.Model.Predict(data.X)).ToArray();
+        var scale = SharedScale(snapshots, data, labels);
+        for (int i = 0; i < snapshots.Count; i++)
+        {
+            var s = snapshots[i];
+            var stem = Path.Combine(dir, $"iter_{s.Iteration:D2}");
+            // Two short lines rather than one that the picture clips: the iteration and lower bound, then the model.
+            var title = $"{Title(dataName, s.Iteration, s.Model.LowerBound)}\n{ParameterPlot.Title(s.Model, null)}";
+            var plot = ParameterPlot.Create(s.Model, data, labels[i], title, scale);
             PlotFile.Save(plot, stem + ".png", PlotStyle.DefaultWidth, PlotStyle.DefaultHeight);
             AtomicWriter.WriteText(stem + ".json", w => w.Write(MixtureModelJson.ToJson(s.Model)));
         }

@@ -36,18 +36,32 @@ internal sealed record FamilySettings(string Family, double Alpha, double MinRat
     public Func<IProgress<EmIteration>?, CancellationToken, IMixtureModel> Fitter(GaussianMixtureOptions common, int components,
         DataSet data, InitialParameters? initial = null) => Family switch
         {
-            "bernoulli" => (progress, ct) => new BernoulliMixture(new BernoulliMixtureOptions
-            {
-                Components = components, Tolerance = common.Tolerance, MaxIterations = common.MaxIterations, NInit = common.NInit,
-                Init = common.Init, Seed = common.Seed, Degenerate = common.Degenerate, Alpha = Alpha, BinarizeThreshold = Binarize,
-                InitialWeights = initial?.Weights, InitialMeans = initial?.Means,
-            }).Fit(data.X, data.SampleWeights, progress, ct),
-            "poisson" => (progress, ct) => new PoissonMixture(new PoissonMixtureOptions
-            {
-                Components = components, Tolerance = common.Tolerance, MaxIterations = common.MaxIterations, NInit = common.NInit,
-                Init = common.Init, Seed = common.Seed, Degenerate = common.Degenerate, MinRate = MinRate,
-                InitialWeights = initial?.Weights, InitialMeans = initial?.Means,
-            }).Fit(data.X, data.SampleWeights, progress, ct),
-            _ => throw new CliException($"--family {Family}: use gaussian, bernoulli or poisson."),
+            "bernoulli" => (progress, ct) => new BernoulliMixture(BernoulliOptions(common, components, initial)).Fit(data.X, data.SampleWeights, progress, ct),
+            "poisson" => (progress, ct) => new PoissonMixture(PoissonOptions(common, components, initial)).Fit(data.X, data.SampleWeights, progress, ct),
+            _ => throw UnknownFamily(),
         };
+
+    /// <summary>Where a fit of this family starts (iteration 0): the --init weights and means, or the library's initialization for the seed.</summary>
+    public IMixtureModel InitialModel(GaussianMixtureOptions common, int components, DataSet data, InitialParameters? initial = null) => Family switch
+    {
+        "bernoulli" => new BernoulliMixture(BernoulliOptions(common, components, initial)).InitialModel(data.X, data.SampleWeights),
+        "poisson" => new PoissonMixture(PoissonOptions(common, components, initial)).InitialModel(data.X, data.SampleWeights),
+        _ => throw UnknownFamily(),
+    };
+
+    private BernoulliMixtureOptions BernoulliOptions(GaussianMixtureOptions common, int components, InitialParameters? initial) => new()
+    {
+        Components = components, Tolerance = common.Tolerance, MaxIterations = common.MaxIterations, NInit = common.NInit,
+        Init = common.Init, Seed = common.Seed, Degenerate = common.Degenerate, Alpha = Alpha, BinarizeThreshold = Binarize,
+        InitialWeights = initial?.Weights, InitialMeans = initial?.Means,
+    };
+
+    private PoissonMixtureOptions PoissonOptions(GaussianMixtureOptions common, int components, InitialParameters? initial) => new()
+    {
+        Components = components, Tolerance = common.Tolerance, MaxIterations = common.MaxIterations, NInit = common.NInit,
+        Init = common.Init, Seed = common.Seed, Degenerate = common.Degenerate, MinRate = MinRate,
+        InitialWeights = initial?.Weights, InitialMeans = initial?.Means,
+    };
+
+    private CliException UnknownFamily() => new($"--family {Family}: use gaussian, bernoulli or poisson.");
 }

@@ -16,13 +16,34 @@ internal static class ParameterPlot
     private const int MaxAnnotatedCells = 160;
 
     /// <summary>Draws <paramref name="model"/> (bernoulli or poisson); <paramref name="data"/> adds the per-component averages.</summary>
-    public static Plot Create(IMixtureModel model, DataSet? data, int[]? labels, string title)
+    /// <param name="model">A Bernoulli or Poisson mixture.</param>
+    /// <param name="data">The data, for the per-component averages beside the parameters (optional).</param>
+    /// <param name="labels">The component of every data row (with <paramref name="data"/>).</param>
+    /// <param name="title">Title of the picture.</param>
+    /// <param name="scale">Colour scale of a heatmap (default: <see cref="Scale"/> of this picture); a series of pictures
+    /// shares one so that their colours compare. Bernoulli probabilities are always drawn on [0, 1].</param>
+    public static Plot Create(IMixtureModel model, DataSet? data, int[]? labels, string title, ScottPlot.Range? scale = null)
     {
-        (double[,] Means, int[] Counts)? averages = data is null || labels is null ? null : ComponentAverages(model, data, labels);
+        var averages = Averages(model, data, labels);
         int side = ImageSide(model.Features);
         return model.Family == "bernoulli" && side > 0
             ? Images(model, averages, side, title)
-            : Heatmap(model, averages, title);
+            : Heatmap(model, averages, title, scale ?? OwnScale(model, averages));
+    }
+
+    /// <summary>The colour scale the picture of <paramref name="model"/> (with these data and labels) uses on its own.</summary>
+    public static ScottPlot.Range Scale(IMixtureModel model, DataSet? data, int[]? labels) => OwnScale(model, Averages(model, data, labels));
+
+    private static (double[,] Means, int[] Counts)? Averages(IMixtureModel model, DataSet? data, int[]? labels) =>
+        data is null || labels is null ? null : ComponentAverages(model, data, labels);
+
+    private static ScottPlot.Range OwnScale(IMixtureModel model, (double[,] Means, int[] Counts)? averages)
+    {
+        if (model.Family == "bernoulli") return new ScottPlot.Range(0, 1);
+        double max = 0;
+        foreach (var v in model.Means) max = Math.Max(max, v);
+        if (averages is { } a) foreach (var v in a.Means) if (double.IsFinite(v)) max = Math.Max(max, v);
+        return new ScottPlot.Range(0, max > 0 ? max : 1);
     }
 
     /// <summary>The side of the square image the features form (D = side², side &gt;= 4), or 0.</summary>
@@ -93,7 +114,7 @@ internal static class ParameterPlot
             averages is null ? ParameterName(model) : $"{ParameterName(model)}  /  data: fraction of 1s");
     }
 
-    private static Plot Heatmap(IMixtureModel model, (double[,] Means, int[] Counts)? averages, string title)
+    private static Plot Heatmap(IMixtureModel model, (double[,] Means, int[] Counts)? averages, string title, ScottPlot.Range range)
     {
         int k = model.Components, d = model.Features;
         var names = ModelLoader.FeatureNames(model);
@@ -102,10 +123,6 @@ internal static class ParameterPlot
         bool bernoulli = model.Family == "bernoulli";
         string parameter = ParameterName(model);
 
-        double max = 0;
-        foreach (var v in means) max = Math.Max(max, v);
-        if (averages is { } av0) foreach (var v in av0.Means) if (double.IsFinite(v)) max = Math.Max(max, v);
-        var range = bernoulli ? new ScottPlot.Range(0, 1) : new ScottPlot.Range(0, max > 0 ? max : 1);
 
         var plot = PlotStyle.NewPlot(title, "feature", "component");
         const double gap = 1.0;
