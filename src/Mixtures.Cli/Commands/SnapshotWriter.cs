@@ -34,7 +34,8 @@ internal static class SnapshotWriter
 
     public static List<Snapshot> Compute(GaussianMixtureOptions options, DataSet data, InitialParameters? initial, CancellationToken ct)
     {
-        options = WithSeed(options);
+        // One restart: every snapshot follows the run that starts at snapshot 0, whatever --n-init says.
+        options = WithSeed(options) with { NInit = 1 };
         var list = new List<Snapshot>();
         foreach (int it in Iterations)
         {
