@@ -7,6 +7,7 @@ public static class Program
     /// <summary>
     /// `quick [options]`: Stopwatch seconds per EM iteration for the rows (see QuickBench);
     /// `profile [--data DIR] [--rows NAME:COV,...] [--sample-rows N]`: single-thread time per stage (see Stages);
+    /// `memory [--data DIR] [--rows NAME:COV] [--iters N]`: resident memory and GC heap around one cold fit (see MemoryProbe);
     /// `oneoff [--data DIR] [--rows NAME:COV,...]`: per-fit costs outside the EM iterations (see OneOff);
     /// `prototype [DATA_DIR]`: measurement-only kernel prototypes against the library's (see Prototypes);
     /// anything else goes to BenchmarkDotNet's switcher, e.g. `--filter *FitBenchmarks*`.
@@ -15,6 +16,8 @@ public static class Program
     {
         if (args.Length > 0 && (args[0] == "quick" || args[0] == "--quick"))
             return QuickBench.Run(args[1..]);
+        if (args.Length > 0 && args[0] == "memory")
+            return MemoryProbe.Run(args[1..]);
         if (args.Length > 0 && args[0] == "oneoff")
             return OneOff.Run(args[1..]);
         if (args.Length > 0 && args[0] == "profile")

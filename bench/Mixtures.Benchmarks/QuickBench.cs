@@ -31,6 +31,8 @@ public static class QuickBench
             switch (args[i])
             {
                 case "--data": dataDir = Next(); break;
+                case "--lane-max-d": Mixtures.Internal.Gaussian.GaussianEvaluator.LaneMaxFeatures = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--lane-rows": Mixtures.Internal.Gaussian.GaussianEvaluator.LaneSubBlock = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--sample-rows": sampleRows = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--rows": rows = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries); break;
                 default:
@@ -71,6 +73,7 @@ public static class QuickBench
             {
                 case "--data": dataDir = Next(); break;
                 case "--iters": iters = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--lane-max-d": Mixtures.Internal.Gaussian.GaussianEvaluator.LaneMaxFeatures = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--threads": threads = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--rows": rows = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries); break;
                 case "--json": json = true; break;

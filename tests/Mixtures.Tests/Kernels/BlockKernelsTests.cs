@@ -67,6 +67,47 @@ public class BlockKernelsTests
     }
 
     [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 31)]
+    [InlineData(3, 32)]
+    [InlineData(16, 64)]
+    [InlineData(17, 45)]
+    [InlineData(32, 128)]
+    public void TransposeAndLaneSquaredNorms_MatchNaive(int d, int count)
+    {
+        if (Skip) return;
+        int d4 = BlockKernels.Padded4(d), bw = BlockKernels.LaneWidth(count), ld = BlockKernels.Padded(d);
+        var x = Random(count * d, 11, 3, 1e8);
+        var mu = Random(d, 12, 3, 1e8);
+        var uFull = Random(d * d, 13);
+        var mub = new Buf(d4);
+        var ub = new Buf(ld * ld);
+        mu.CopyTo(mub.Span);
+        for (int i = 0; i < d; i++)
+            for (int j = i; j < d; j++) ub.P[i * ld + j] = uFull[i * d + j];
+        var xT = new Buf(d4 * bw);
+        Array.Fill(xT.P, double.NaN);   // the transpose must write every padding entry
+        var xc = new Buf(d4 * bw);
+        var quad = new Buf(bw);
+        BlockKernels.TransposeRows(x, count, d, xT.Span, d4, bw);
+        for (int i = 0; i < d4; i++)
+            for (int r = 0; r < bw; r++)
+                Assert.Equal(i < d && r < count ? x[r * d + i] : 0.0, xT.P[i * bw + r]);
+        BlockKernels.LaneSquaredNorms(xT.P, d4, bw, mub.P, ub.P, ld, xc.P, quad.P);
+        for (int r = 0; r < count; r++)
+        {
+            double s = 0;
+            for (int j = 0; j < d; j++)
+            {
+                double y = 0;
+                for (int i = 0; i <= j; i++) y += (x[r * d + i] - mu[i]) * uFull[i * d + j];
+                s += y * y;
+            }
+            Approx.Equal(s, quad.P[r], 1e-12, $"row {r}");
+        }
+    }
+
+    [Theory]
     [InlineData(1, 5)]
     [InlineData(8, 64)]
     [InlineData(16, 64)]

@@ -23,6 +23,7 @@ internal sealed unsafe class GaussianEvaluator : IComponentEvaluator
     readonly double* _means;
     readonly double* _factors;
     readonly double* _constants;
+    readonly int _laneMaxFeatures = LaneMaxFeatures;
 
     public GaussianEvaluator(GaussianParameters p) : this(p, BlockKernels.IsSupported) { }
 
@@ -88,8 +89,22 @@ internal sealed unsafe class GaussianEvaluator : IComponentEvaluator
 
     static int RoundRows(int rows) => (rows + BlockKernels.TileRows - 1) / BlockKernels.TileRows * BlockKernels.TileRows;
 
+    /// <summary>
+    /// Full and tied covariance with D up to this use the rows-in-lanes kernels (transposed block, no
+    /// horizontal sums, D padded to 4); larger D the 8-row register tiles, which reach the same speed
+    /// there and keep a sub-block in L1. Settable for benchmarks and tests; read once per evaluator.
+    /// </summary>
+    internal static int LaneMaxFeatures { get; set; } = 32;
+
+    /// <summary>Rows per transposed sub-block (a multiple of <see cref="BlockKernels.LaneTileRows"/>).</summary>
+    internal static int LaneSubBlock { get; set; } = 64;
+
+    bool UseLanes => _p.Type is CovarianceType.Full or CovarianceType.Tied && _p.D <= _laneMaxFeatures;
+
     public int ScratchLength(int rows) =>
-        _blocked ? RoundRows(rows) * (2 * _ld + 1) + BlockKernels.TileRows * BlockKernels.Lanes + BlockKernels.Lanes : _p.D;
+        !_blocked ? _p.D
+        : UseLanes ? 2 * BlockKernels.Padded4(_p.D) * BlockKernels.LaneWidth(rows) + BlockKernels.LaneWidth(rows) + 2 * BlockKernels.Lanes
+        : RoundRows(rows) * (2 * _ld + 1) + BlockKernels.TileRows * BlockKernels.Lanes + BlockKernels.Lanes;
 
     public void WeightedLogProb(ReadOnlySpan<double> rows, int count, Span<double> output, Span<double> scratch)
     {
@@ -114,6 +129,26 @@ internal sealed unsafe class GaussianEvaluator : IComponentEvaluator
                 BlockKernels.DiagonalLogProb(x, count, d, ld, k, _means, _factors, _constants, o, xc);
                 return;
             }
+            bool full = _p.Type == CovarianceType.Full;
+            if (UseLanes)
+            {
+                // Rows in lanes: transpose the block once, then 32-row x 4-column tiles per component.
+                int d4 = BlockKernels.Padded4(d);
+                for (int r0 = 0; r0 < count; r0 += LaneSubBlock)
+                {
+                    int n = Math.Min(LaneSubBlock, count - r0), bw = BlockKernels.LaneWidth(n);
+                    double* xT = xc, xcT = xT + (nint)d4 * bw, quad = xcT + (nint)d4 * bw;
+                    double* os = o + (nint)r0 * k;
+                    BlockKernels.TransposeRows(x + (nint)r0 * d, n, d, xT, d4, bw);
+                    for (int c = 0; c < k; c++)
+                    {
+                        double cst = _constant[c];
+                        BlockKernels.LaneSquaredNorms(xT, d4, bw, _means + c * ld, full ? _factors + (nint)c * ld * ld : _factors, ld, xcT, quad);
+                        for (int r = 0; r < n; r++) os[r * k + c] = cst - 0.5 * quad[r];
+                    }
+                }
+                return;
+            }
             double* sq = xc + (nint)r8 * ld;
             double* tmp = sq + BlockKernels.TileRows * BlockKernels.Lanes;
             if (d != ld)
@@ -124,7 +159,6 @@ internal sealed unsafe class GaussianEvaluator : IComponentEvaluator
                 x = xp;
                 d = ld;
             }
-            bool full = _p.Type == CovarianceType.Full;
             int sub = BlockKernels.SubBlockRows(ld);
             for (int r0 = 0; r0 < count; r0 += sub)
             {

@@ -48,6 +48,21 @@ internal static unsafe partial class BlockKernels
         fixed (double* px = x, ps = shift, pr = resp, pa = a, pq = q) DiagonalMoments(px, count, d, ps, pr, stride, pa, pq);
     }
 
+    public static void TransposeRows(ReadOnlySpan<double> x, int count, int d, Span<double> xT, int d4, int bw)
+    {
+        Check(x, count * d); Check(xT, d4 * bw);
+        if (count > bw || d > d4 || bw % LaneTileRows != 0 || d4 % 4 != 0) throw new ArgumentException("Bad transposed shape.");
+        fixed (double* px = x, pt = xT) TransposeRows(px, count, d, pt, d4, bw);
+    }
+
+    public static void LaneSquaredNorms(ReadOnlySpan<double> xT, int d4, int bw, ReadOnlySpan<double> mu, ReadOnlySpan<double> u, int ld,
+        Span<double> xc, Span<double> quad)
+    {
+        Check(xT, d4 * bw); Check(mu, d4); Check(u, (d4 - 1) * ld + d4); Check(xc, d4 * bw); Check(quad, bw);
+        if (bw % LaneTileRows != 0 || d4 % 4 != 0 || ld < d4) throw new ArgumentException("Bad transposed shape.");
+        fixed (double* pt = xT, pm = mu, pu = u, pc = xc, pq = quad) LaneSquaredNorms(pt, d4, bw, pm, pu, ld, pc, pq);
+    }
+
     static void Check(ReadOnlySpan<double> s, int length)
     {
         if (s.Length < length) throw new ArgumentException($"Buffer of {s.Length} doubles where {length} are needed.");
