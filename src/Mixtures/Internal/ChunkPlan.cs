@@ -51,6 +51,14 @@ internal readonly struct ChunkPlan
             for (int c = 0; c < Count; c++) body(c);
             return;
         }
-        Parallel.For(0, Count, new ParallelOptions { MaxDegreeOfParallelism = threads }, body);
+        // Each worker takes the next chunk in order (not ranges): chunks finish roughly in order, so
+        // per-chunk state merged in chunk order can be released early (see ExpectationMaximization).
+        int next = -1;
+        int count = Count;
+        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, _ =>
+        {
+            int c;
+            while ((c = Interlocked.Increment(ref next)) < count) body(c);
+        });
     }
 }

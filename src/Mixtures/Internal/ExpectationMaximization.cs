@@ -17,15 +17,22 @@ internal sealed class ExpectationMaximization<TParams> where TParams : class
     readonly double _totalWeight;
     readonly ChunkPlan _plan;
     readonly int? _threads;
-    readonly ISufficientStatistics<TParams>[] _stats;
-    readonly ChunkBuffers[] _buffers;
+    // Per-chunk state is pooled: a chunk borrows statistics and buffers, and as soon as every chunk
+    // before it is done its sums are added to _total, in chunk order (the same sequence of additions as
+    // summing all chunks at the end: results do not depend on the pooling or the thread count), and
+    // they go back to the pool. Chunks start in order, so only about as many are alive as threads run.
+    readonly ISufficientStatistics<TParams> _total;
+    readonly Stack<ChunkState> _pool = new();
+    readonly ChunkState?[] _done;
+    int _nextToMerge;
     readonly double[] _chunkSum;
     readonly WorstPoints[] _worst;
     /// <summary>Worst points kept beyond K, so repeated re-seeds can move past an isolated outlier.</summary>
     const int WorstExtra = 8;
 
-    sealed class ChunkBuffers(int logProb, int scratch)
+    sealed class ChunkState(ISufficientStatistics<TParams> stats, int logProb, int scratch)
     {
+        public readonly ISufficientStatistics<TParams> Stats = stats;
         public readonly double[] LogProb = new double[logProb];
         public readonly double[] Lse = new double[ChunkPlan.BlockRows];
         public double[] Scratch = new double[scratch];
@@ -40,16 +47,12 @@ internal sealed class ExpectationMaximization<TParams> where TParams : class
         _threads = maxThreads;
         _plan = new ChunkPlan(x.GetLength(0));
         int k = family.Components;
-        _stats = new ISufficientStatistics<TParams>[_plan.Count];
-        _buffers = new ChunkBuffers[_plan.Count];
+        _total = family.CreateStatistics();
+        _done = new ChunkState?[_plan.Count];
         _worst = new WorstPoints[_plan.Count];
         _chunkSum = new double[_plan.Count];
         for (int c = 0; c < _plan.Count; c++)
-        {
-            _stats[c] = family.CreateStatistics();
-            _buffers[c] = new ChunkBuffers(ChunkPlan.BlockRows * k, _stats[c].ScratchLength(ChunkPlan.BlockRows));
             _worst[c] = new WorstPoints(Math.Min(k + WorstExtra, _plan.Rows));
-        }
     }
 
     public EmResult<TParams> Run(TParams initial, EmSettings settings, int initIndex, IProgress<EmIteration>? progress, CancellationToken ct)
@@ -133,13 +136,16 @@ internal sealed class ExpectationMaximization<TParams> where TParams : class
         var evaluator = _family.CreateEvaluator(parameters);
         int k = _family.Components;
         int evalScratch = evaluator.ScratchLength(ChunkPlan.BlockRows);
+        _total.Begin(parameters);
+        _nextToMerge = 0;
+        Array.Clear(_done);   // after a pass that threw: its leftovers are not merged
         // Fully optimized from the first call: short fits should not run tier-0 code for most of their iterations.
         _plan.ForEach(_threads, [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] (int c) =>
         {
             var (start, length) = _plan[c];
-            var buf = _buffers[c];
+            var buf = Borrow();
             if (buf.Scratch.Length < evalScratch) buf.Scratch = new double[evalScratch];
-            var stats = _stats[c];
+            var stats = buf.Stats;
             var worst = _worst[c];
             stats.Begin(parameters);
             worst.Clear();
@@ -166,15 +172,41 @@ internal sealed class ExpectationMaximization<TParams> where TParams : class
                 stats.Accumulate(rows, n, lp, buf.Scratch);
             }
             _chunkSum[c] = sum;
+            Finish(c, buf);
         });
         double total = 0;
         for (int c = 0; c < _plan.Count; c++) total += _chunkSum[c];
         return total / _totalWeight;
     }
 
+    ChunkState Borrow()
+    {
+        lock (_pool)
+        {
+            if (_pool.Count > 0) return _pool.Pop();
+        }
+        var stats = _family.CreateStatistics();
+        return new ChunkState(stats, ChunkPlan.BlockRows * _family.Components, stats.ScratchLength(ChunkPlan.BlockRows));
+    }
+
+    /// <summary>Chunk <paramref name="c"/> is done: add every finished chunk that is next in order to the total.</summary>
+    void Finish(int c, ChunkState state)
+    {
+        lock (_pool)
+        {
+            _done[c] = state;
+            while (_nextToMerge < _done.Length && _done[_nextToMerge] is { } next)
+            {
+                _total.Add(next.Stats);
+                _done[_nextToMerge++] = null;
+                _pool.Push(next);
+            }
+        }
+    }
+
     ISufficientStatistics<TParams> MergeStatistics()
     {
-        for (int c = 1; c < _stats.Length; c++) _stats[0].Add(_stats[c]);
-        return _stats[0];
+        if (_nextToMerge != _plan.Count) throw new InvalidOperationException("Not every chunk was merged.");
+        return _total;
     }
 }

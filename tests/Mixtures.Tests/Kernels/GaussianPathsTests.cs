@@ -107,4 +107,23 @@ public class GaussianPathsTests
             Assert.Equal(one.Predict(x), many.Predict(x));
         }
     }
+
+    [Fact]
+    public void Fit_AllSixteenChunks_PooledStateMergedInOrder_BitIdenticalOnAnyThreadCount()
+    {
+        var x = Synthetic.Blobs(40000, 6, 4, seed: 21);
+        Assert.Equal(16, new ChunkPlan(x.GetLength(0)).Count);
+        GaussianMixtureModel Fit(int? threads) => new GaussianMixture(new GaussianMixtureOptions
+        {
+            Components = 4, CovarianceType = CovarianceType.Full, MaxIterations = 8, Tolerance = 0, Seed = 5, MaxDegreeOfParallelism = threads,
+        }).Fit(x);
+        var one = Fit(1);
+        foreach (int? threads in new int?[] { 2, 16, null })
+        {
+            var many = Fit(threads);
+            Assert.Equal(one.LowerBoundHistory, many.LowerBoundHistory);
+            Assert.Equal(one.CovariancesRaw, many.CovariancesRaw);
+            Assert.Equal(one.TrainingScore, many.TrainingScore);
+        }
+    }
 }
