@@ -60,6 +60,17 @@ internal static partial class NpyReader
     private static void ReadValues(Stream stream, double[,] x, int size, bool bigEndian, CancellationToken ct)
     {
         var flat = System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref x[0, 0], x.Length);
+        if (size == 8 && bigEndian != BitConverter.IsLittleEndian)
+        {
+            // Native float64: the bytes go straight into the array, no staging buffer.
+            var bytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(flat);
+            for (int start = 0; start < bytes.Length; start += 1 << 20)
+            {
+                ct.ThrowIfCancellationRequested();
+                stream.ReadExactly(bytes.Slice(start, Math.Min(1 << 20, bytes.Length - start)));
+            }
+            return;
+        }
         var buffer = new byte[(int)Math.Min(1 << 20, (long)x.Length * size)];
         int per = buffer.Length / size;
         for (int start = 0; start < flat.Length; start += per)
