@@ -10,7 +10,7 @@ namespace Mixtures.Benchmarks;
 /// <summary>
 /// The three stages of one EM pass over a block of rows, through the family interfaces the EM loop
 /// uses: E-step log-densities (IComponentEvaluator.WeightedLogProb), log-sum-exp into
-/// responsibilities (LogSumExp.Normalize per row), and the weighted sufficient statistics
+/// responsibilities (LogSumExp.NormalizeRows per block), and the weighted sufficient statistics
 /// (ISufficientStatistics.Accumulate). Single thread, <see cref="ChunkPlan.BlockRows"/> rows per call.
 /// </summary>
 public sealed class Stages
@@ -64,7 +64,13 @@ public sealed class Stages
     {
         _lp.CopyTo(_resp, 0);
         double sum = 0;
-        for (int r = 0; r < _n; r++) sum += LogSumExp.Normalize(_resp.AsSpan(r * _k, _k));
+        Span<double> lse = stackalloc double[ChunkPlan.BlockRows];
+        for (int b = 0; b < _n; b += _block)
+        {
+            int m = Math.Min(_block, _n - b);
+            LogSumExp.NormalizeRows(_resp.AsSpan(b * _k, m * _k), m, _k, lse);   // as the EM pass does: one call per block
+            for (int r = 0; r < m; r++) sum += lse[r];
+        }
         return sum;
     }
 

@@ -67,6 +67,31 @@ public class BlockKernelsTests
     }
 
     [Theory]
+    [InlineData(1, 5)]
+    [InlineData(8, 64)]
+    [InlineData(16, 128)]
+    [InlineData(21, 33)]
+    [InlineData(40, 7)]
+    public void DiagonalMomentsPair_EqualsTwoSingleCallsBitForBit(int d, int count)
+    {
+        if (Skip) return;
+        int k = 3;
+        var x = Random(count * d, 31, 2, 1e6);
+        var resp = Random(count * k, 32).Select(Math.Abs).ToArray();
+        var sA = Random(d, 33, 2, 1e6);
+        var sB = Random(d, 34, 2, 1e6);
+        double[] a1 = Random(d, 35), q1 = Random(d, 36), b1 = Random(d, 37), p1 = Random(d, 38);
+        double[] a2 = (double[])a1.Clone(), q2 = (double[])q1.Clone(), b2 = (double[])b1.Clone(), p2 = (double[])p1.Clone();
+        BlockKernels.DiagonalMoments(x, count, d, sA, resp, k, a1, q1);
+        BlockKernels.DiagonalMoments(x, count, d, sB, resp.AsSpan(2), k, b1, p1);
+        BlockKernels.DiagonalMomentsPair(x, count, d, k, sA, resp, a2, q2, sB, resp.AsSpan(2), b2, p2);
+        Assert.Equal(a1, a2);
+        Assert.Equal(q1, q2);
+        Assert.Equal(b1, b2);
+        Assert.Equal(p1, p2);
+    }
+
+    [Theory]
     [InlineData(1, 1)]
     [InlineData(2, 31)]
     [InlineData(3, 32)]

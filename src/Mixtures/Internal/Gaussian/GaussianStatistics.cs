@@ -24,6 +24,7 @@ internal sealed unsafe class GaussianStatistics : ISufficientStatistics<Gaussian
     readonly double* _shiftP, _aP, _qP;
     readonly int _packedLength;
     bool _stale;                    // _a/_q lag behind the padded sums
+    readonly double[] _rSum;        // blocked path: per-component responsibility sums of a (sub-)block
 
     public GaussianStatistics(CovarianceType type, int k, int d) : this(type, k, d, BlockKernels.IsSupported) { }
 
@@ -37,6 +38,7 @@ internal sealed unsafe class GaussianStatistics : ISufficientStatistics<Gaussian
         Type = type; K = k; D = d;
         Shift = new double[k * d];
         R = new double[k];
+        _rSum = new double[k];
         _a = Array.Empty<double>();
         _q = Array.Empty<double>();
         if (!blocked) AllocateUnpacked();
@@ -143,10 +145,11 @@ internal sealed unsafe class GaussianStatistics : ISufficientStatistics<Gaussian
             {
                 int n = Math.Min(sub, count - r0);
                 double* xs = x + (nint)r0 * d, rs = resp + (nint)r0 * k;
+                ColumnSums(rs, n, k, _rSum);
+                int pending = -1;   // diagonal: a component waiting for a partner (two per pass over the rows)
                 for (int c = 0; c < k; c++)
                 {
-                    double rSum = 0;
-                    for (int r = 0; r < n; r++) rSum += rs[r * k + c];
+                    double rSum = _rSum[c];
                     if (rSum == 0) continue;   // responsibilities are >= 0: all exactly zero, nothing to add
                     R[c] += rSum;
                     double* s = _shiftP + c * ld, a = _aP + c * ld;
@@ -155,11 +158,45 @@ internal sealed unsafe class GaussianStatistics : ISufficientStatistics<Gaussian
                         BlockKernels.CenterWeight(xs, n, d, s, rs + c, k, xc, z, a, ld);
                         BlockKernels.LowerOuterProducts(xc, z, ld, n, _qP + (nint)c * ld * ld);
                     }
+                    else if (pending < 0)
+                    {
+                        pending = c;
+                    }
                     else
                     {
-                        BlockKernels.DiagonalMoments(xs, n, d, s, rs + c, k, a, _qP + c * ld);
+                        int p = pending;
+                        pending = -1;
+                        BlockKernels.DiagonalMomentsPair(xs, n, d, k, _shiftP + p * ld, rs + p, _aP + p * ld, _qP + p * ld,
+                            s, rs + c, a, _qP + c * ld);
                     }
                 }
+                if (pending >= 0)
+                    BlockKernels.DiagonalMoments(xs, n, d, _shiftP + pending * ld, rs + pending, k, _aP + pending * ld, _qP + pending * ld);
+            }
+        }
+    }
+
+    /// <summary>
+    /// sums[c] = sum over r = 0..n-1 (in row order) of resp[r * k + c]: vectorized across the components,
+    /// so each sum is the same sequence of additions as a scalar loop, without its latency chain.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    static void ColumnSums(double* resp, int n, int k, double[] sums)
+    {
+        fixed (double* o = sums)
+        {
+            int c = 0;
+            for (; c + BlockKernels.Lanes <= k; c += BlockKernels.Lanes)
+            {
+                var acc = System.Runtime.Intrinsics.Vector512<double>.Zero;
+                for (int r = 0; r < n; r++) acc += System.Runtime.Intrinsics.Vector512.Load(resp + (nint)r * k + c);
+                System.Runtime.Intrinsics.Vector512.Store(acc, o + c);
+            }
+            for (; c < k; c++)
+            {
+                double s = 0;
+                for (int r = 0; r < n; r++) s += resp[(nint)r * k + c];
+                o[c] = s;
             }
         }
     }

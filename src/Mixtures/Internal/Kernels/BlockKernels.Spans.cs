@@ -48,6 +48,16 @@ internal static unsafe partial class BlockKernels
         fixed (double* px = x, ps = shift, pr = resp, pa = a, pq = q) DiagonalMoments(px, count, d, ps, pr, stride, pa, pq);
     }
 
+    public static void DiagonalMomentsPair(ReadOnlySpan<double> x, int count, int d, int stride,
+        ReadOnlySpan<double> shiftA, ReadOnlySpan<double> respA, Span<double> aA, Span<double> qA,
+        ReadOnlySpan<double> shiftB, ReadOnlySpan<double> respB, Span<double> aB, Span<double> qB)
+    {
+        Check(x, count * d); Check(shiftA, d); Check(respA, (count - 1) * stride + 1); Check(aA, d); Check(qA, d);
+        Check(shiftB, d); Check(respB, (count - 1) * stride + 1); Check(aB, d); Check(qB, d);
+        fixed (double* px = x, sa = shiftA, ra = respA, pa = aA, pqa = qA, sb = shiftB, rb = respB, pb = aB, pqb = qB)
+            DiagonalMomentsPair(px, count, d, stride, sa, ra, pa, pqa, sb, rb, pb, pqb);
+    }
+
     public static void TransposeRows(ReadOnlySpan<double> x, int count, int d, Span<double> xT, int d4, int bw)
     {
         Check(x, count * d); Check(xT, d4 * bw);

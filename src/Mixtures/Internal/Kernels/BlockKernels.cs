@@ -191,7 +191,34 @@ internal static unsafe partial class BlockKernels
     public static void CenterWeight(double* x, int count, int d, double* s, double* resp, int stride, double* xc, double* z, double* a, int ld)
     {
         int d8 = d & ~(Lanes - 1);
-        for (int v = 0; v < ld; v += Lanes)
+        int v = 0;
+        // Two column vectors per pass over the rows: two independent running sums (each still adds the
+        // rows in order, so a is the same as one vector at a time) hide the latency of the additions.
+        for (; v + 2 * Lanes <= d8; v += 2 * Lanes)
+        {
+            var acc0 = Vector512.Load(a + v);
+            var acc1 = Vector512.Load(a + v + Lanes);
+            var sv0 = Vector512.Load(s + v);
+            var sv1 = Vector512.Load(s + v + Lanes);
+            for (int r = 0; r < count; r++)
+            {
+                double* xr = x + (nint)r * d + v, cr = xc + (nint)r * ld + v, zr = z + (nint)r * ld + v;
+                var w = Vector512.Create(resp[(nint)r * stride]);
+                var c0 = Vector512.Load(xr) - sv0;
+                var c1 = Vector512.Load(xr + Lanes) - sv1;
+                Vector512.Store(c0, cr);
+                Vector512.Store(c1, cr + Lanes);
+                var t0 = w * c0;
+                var t1 = w * c1;
+                Vector512.Store(t0, zr);
+                Vector512.Store(t1, zr + Lanes);
+                acc0 += t0;
+                acc1 += t1;
+            }
+            Vector512.Store(acc0, a + v);
+            Vector512.Store(acc1, a + v + Lanes);
+        }
+        for (; v < ld; v += Lanes)
         {
             var acc = Vector512.Load(a + v);
             if (v < d8)
@@ -465,6 +492,57 @@ internal static unsafe partial class BlockKernels
             Vector512.Store(a0, a + j); Vector512.Store(a1, a + j + Lanes);
             Vector512.Store(q0, q + j); Vector512.Store(q1, q + j + Lanes);
         }
+        DiagonalMomentsTail(x, count, d, j, shift, resp, stride, a, q);
+    }
+
+    /// <summary>
+    /// DiagonalMoments for two components in one pass over the rows (each component's sums
+    /// are the same operations in the same order as a call for it alone: bit-identical), so that twice
+    /// as many independent running sums hide the latency of the additions and the rows are read once.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+    public static void DiagonalMomentsPair(double* x, int count, int d, int stride,
+        double* shiftA, double* respA, double* aA, double* qA, double* shiftB, double* respB, double* aB, double* qB)
+    {
+        int d8 = d & ~(Lanes - 1);
+        int j = 0;
+        for (; j + 2 * Lanes <= d8; j += 2 * Lanes)
+        {
+            var s0 = Vector512.Load(shiftA + j); var s1 = Vector512.Load(shiftA + j + Lanes);
+            var a0 = Vector512.Load(aA + j); var a1 = Vector512.Load(aA + j + Lanes);
+            var q0 = Vector512.Load(qA + j); var q1 = Vector512.Load(qA + j + Lanes);
+            var t0 = Vector512.Load(shiftB + j); var t1 = Vector512.Load(shiftB + j + Lanes);
+            var b0 = Vector512.Load(aB + j); var b1 = Vector512.Load(aB + j + Lanes);
+            var p0 = Vector512.Load(qB + j); var p1 = Vector512.Load(qB + j + Lanes);
+            for (int r = 0; r < count; r++)
+            {
+                double* xr = x + (nint)r * d + j;
+                var x0 = Vector512.Load(xr); var x1 = Vector512.Load(xr + Lanes);
+                var w = Vector512.Create(respA[(nint)r * stride]);
+                var c0 = x0 - s0; var c1 = x1 - s1;
+                var z0 = w * c0; var z1 = w * c1;
+                a0 += z0; a1 += z1;
+                q0 = Vector512.FusedMultiplyAdd(z0, c0, q0); q1 = Vector512.FusedMultiplyAdd(z1, c1, q1);
+                var v = Vector512.Create(respB[(nint)r * stride]);
+                var e0 = x0 - t0; var e1 = x1 - t1;
+                var y0 = v * e0; var y1 = v * e1;
+                b0 += y0; b1 += y1;
+                p0 = Vector512.FusedMultiplyAdd(y0, e0, p0); p1 = Vector512.FusedMultiplyAdd(y1, e1, p1);
+            }
+            Vector512.Store(a0, aA + j); Vector512.Store(a1, aA + j + Lanes);
+            Vector512.Store(q0, qA + j); Vector512.Store(q1, qA + j + Lanes);
+            Vector512.Store(b0, aB + j); Vector512.Store(b1, aB + j + Lanes);
+            Vector512.Store(p0, qB + j); Vector512.Store(p1, qB + j + Lanes);
+        }
+        DiagonalMomentsTail(x, count, d, j, shiftA, respA, stride, aA, qA);
+        DiagonalMomentsTail(x, count, d, j, shiftB, respB, stride, aB, qB);
+    }
+
+    /// <summary>The columns from <paramref name="j"/> on of DiagonalMoments (fewer than 16).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    static void DiagonalMomentsTail(double* x, int count, int d, int j, double* shift, double* resp, int stride, double* a, double* q)
+    {
+        int d8 = d & ~(Lanes - 1);
         for (; j < d8; j += Lanes)
         {
             var s0 = Vector512.Load(shift + j);
