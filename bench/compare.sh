@@ -8,6 +8,7 @@
 #   --iters N        EM iterations for the large rows (default 20: the protocol)
 #   --small-iters N  EM iterations for datasets with N <= 1e5 (default 100: amortizes JIT warm-up)
 #   --data DIR       where gen_data.py's files go (default bench/data, gitignored; MIXBENCH_DIR too)
+#   --table-only     print the table of the last run's results.jsonl again (no runs)
 #   --repeat R       run every row R times, interleaved, and keep each peer's fastest run (default 1);
 #                    the machine's load average is printed: other processes on these 2 cores skew timings
 #
@@ -30,6 +31,7 @@ data=${MIXBENCH_DIR:-$here/data}
 build=1
 only="mixtures,sklearn,armadillo"
 repeat=1
+table_only=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --rows) rows=$2; shift 2 ;;
@@ -39,6 +41,7 @@ while [ $# -gt 0 ]; do
     --skip-build) build=0; shift ;;
     --only) only=$2; shift 2 ;;
     --repeat) repeat=$2; shift 2 ;;
+    --table-only) table_only=1; shift ;;
     -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
     *) echo "compare.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
@@ -54,6 +57,7 @@ mkdir -p "$data"
 out="$data/results"
 mkdir -p "$out"
 results="$out/results.jsonl"
+if [ "$table_only" = 0 ]; then
 : > "$results"
 
 # 1. data (kept when present)
@@ -184,6 +188,7 @@ EOF
 done
 done
 echo "load average after the runs: $(cut -d' ' -f1-3 /proc/loadavg)"
+fi
 
 # 4. table
 echo
@@ -210,6 +215,8 @@ def flops(cov, n, d, k):
     return 6 * n * k * d
 def f(v, fmt):
     return format(v, fmt) if isinstance(v, (int, float)) else "-"
+def t(v):  # seconds per iteration: 4 significant digits (small data runs in well under a millisecond)
+    return format(v, ".4g") if isinstance(v, (int, float)) else "-"
 hdr = ("| dataset | N | D | K | cov | iters | s/iter Mixtures | steady s/iter | s/iter sklearn | s/iter Armadillo | "
        "GFLOP/s M / S / A | sklearn / Mixtures | Armadillo / Mixtures | max RSS MiB M / S / A |")
 print(hdr)
@@ -226,7 +233,7 @@ for key in order:
     ratio = lambda q: f(s[q] / s["mixtures"], ".2f") + "x" if s[q] and s["mixtures"] else "-"
     rss = " / ".join(f(p[q].get("max_rss_mib"), ".0f") if q in p else "-" for q in peers)
     steady = p["steady"]["s_per_iter"] if "steady" in p else None
-    print(f"| {name} | {n} | {d} | {k} | {cov} | {its} | {f(s['mixtures'], '.4f')} | {f(steady, '.4f')} | {f(s['sklearn'], '.4f')} | "
-          f"{f(s['armadillo'], '.4f')} | {g} | {ratio('sklearn')} | {ratio('armadillo')} | {rss} |")
+    print(f"| {name} | {n} | {d} | {k} | {cov} | {its} | {t(s['mixtures'])} | {t(steady)} | {t(s['sklearn'])} | "
+          f"{t(s['armadillo'])} | {g} | {ratio('sklearn')} | {ratio('armadillo')} | {rss} |")
 print(f"\n(results: {sys.argv[1]})")
 EOF
