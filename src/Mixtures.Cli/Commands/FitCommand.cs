@@ -65,7 +65,7 @@ internal static class FitCommand
             var snapshotSet = snapDir is null ? null : SnapshotWriter.Compute(options, ds, initial, ctx.CancellationToken);
             ctx.CancellationToken.ThrowIfCancellationRequested();
 
-            if (outPath is not null) AtomicWriter.WriteText(outPath, w => w.Write(MixtureModelJson.ToJson(model)));
+            if (outPath is not null) AtomicWriter.WriteStream(outPath, s => MixtureModelJson.Write(model, s));
             if (historyPath is not null)
             {
                 var plot = HistoryPlot.Create(model.LowerBoundHistory, model.Converged, options.Tolerance,
@@ -103,7 +103,7 @@ internal static class FitCommand
         var snapshotSet = snapDir is null ? null : SnapshotWriter.Compute(settings, common, components, ds, initial, ctx.CancellationToken);
         ctx.CancellationToken.ThrowIfCancellationRequested();
 
-        if (outPath is not null) AtomicWriter.WriteText(outPath, w => w.Write(MixtureModelJson.ToJson(model)));
+        if (outPath is not null) AtomicWriter.WriteStream(outPath, s => MixtureModelJson.Write(model, s));
         if (historyPath is not null)
         {
             var plot = HistoryPlot.Create(model.LowerBoundHistory, model.Converged, common.Tolerance,

@@ -64,7 +64,7 @@ internal static class SelectCommand
             }
             ctx.CancellationToken.ThrowIfCancellationRequested();
 
-            if (outPath is not null) AtomicWriter.WriteText(outPath, w => w.Write(MixtureModelJson.ToJson(best.Model!)));
+            if (outPath is not null) AtomicWriter.WriteStream(outPath, s => MixtureModelJson.Write(best.Model!, s));
             if (plotPath is not null)
             {
                 var series = variants.Select(v =>

@@ -74,7 +74,7 @@ internal static class SnapshotWriter
             var title = Title(dataName, s.Iteration, s.Model.LowerBound);
             var plot = ModelPlot.Create(s.View, data, labels, x, y, title, limits);
             PlotFile.Save(plot, stem + ".png", PlotStyle.DefaultWidth, PlotStyle.DefaultHeight);
-            AtomicWriter.WriteText(stem + ".json", w => w.Write(MixtureModelJson.ToJson(s.Model)));
+            AtomicWriter.WriteStream(stem + ".json", stream => MixtureModelJson.Write(s.Model, stream));
         }
     }
 
@@ -144,7 +144,7 @@ internal static class SnapshotWriter
             var title = $"{Title(dataName, s.Iteration, s.Model.LowerBound)}\n{ParameterPlot.Title(s.Model, null)}";
             var plot = ParameterPlot.Create(s.Model, data, labels[i], title, scale);
             PlotFile.Save(plot, stem + ".png", PlotStyle.DefaultWidth, PlotStyle.DefaultHeight);
-            AtomicWriter.WriteText(stem + ".json", w => w.Write(MixtureModelJson.ToJson(s.Model)));
+            AtomicWriter.WriteStream(stem + ".json", stream => MixtureModelJson.Write(s.Model, stream));
         }
     }
 }

@@ -35,12 +35,18 @@ internal static class AtomicWriter
 
     /// <summary>Writes text through a <see cref="TextWriter"/>.</summary>
     public static void WriteText(string path, Action<TextWriter> write) =>
+        WriteStream(path, stream =>
+        {
+            using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true);
+            write(writer);
+        });
+
+    /// <summary>Writes bytes through a <see cref="Stream"/> (a model file is streamed, never held as one string).</summary>
+    public static void WriteStream(string path, Action<Stream> write) =>
         Write(path, temp =>
         {
             using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
-            using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false));
-            write(writer);
-            writer.Flush();
+            write(stream);
             stream.Flush(flushToDisk: true);
         });
 

@@ -11,5 +11,11 @@ internal sealed record FitReport(
     public static FitReport From(IMixtureModel model, string[] names, double[,] x, string? path) => new(
         model.Family, model is GaussianMixtureModel g ? FitOptionSet.Name(g.CovarianceType) : "-", model.Components, model.Features, names,
         model.Weights, JsonOut.Rows(model.Means), model.Converged, model.Iterations, model.LowerBound,
-        model.Bic(x), model.Aic(x), model.FitSeconds, model.Reseeds, x.GetLength(0), path);
+        Trained(model, x) ? ((MixtureModel)model).TrainingBic : model.Bic(x),
+        Trained(model, x) ? ((MixtureModel)model).TrainingAic : model.Aic(x),
+        model.FitSeconds, model.Reseeds, x.GetLength(0), path);
+
+    /// <summary>A model just fitted on these rows already knows their score: no second pass over the data.</summary>
+    static bool Trained(IMixtureModel model, double[,] x) =>
+        model is MixtureModel m && m.TrainingSamples == x.GetLength(0) && double.IsFinite(m.TrainingScore);
 }

@@ -29,10 +29,18 @@ public static class MixtureModelJson
     /// <summary>The model as an indented JSON document.</summary>
     public static string ToJson(IMixtureModel model)
     {
+        using var stream = new MemoryStream();
+        Write(model, stream);
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Writes the model as indented UTF-8 JSON to <paramref name="stream"/> (streamed, no intermediate string).</summary>
+    public static void Write(IMixtureModel model, Stream stream)
+    {
         ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(stream);
         var codec = Codecs.FirstOrDefault(c => c.CanWrite(model))
             ?? throw new ArgumentException($"No model file format for {model.GetType().Name}.", nameof(model));
-        using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
             int k = model.Components, d = model.Features;
@@ -67,7 +75,6 @@ public static class MixtureModelJson
             w.WriteNumber("fit_seconds", model.FitSeconds);
             w.WriteEndObject();
         }
-        return Encoding.UTF8.GetString(stream.ToArray());
     }
 
     /// <summary>Reads a model; <paramref name="source"/> names the file in error messages.</summary>
@@ -119,8 +126,8 @@ public static class MixtureModelJson
     /// <summary>Writes the model atomically: to a temporary file beside <paramref name="path"/>, then renamed over it.</summary>
     public static void Save(IMixtureModel model, string path)
     {
-        string json = ToJson(model);
-        AtomicFile.WriteAllText(path, json);
+        ArgumentNullException.ThrowIfNull(model);
+        AtomicFile.Write(path, s => Write(model, s));
     }
 
     /// <summary>Reads a model file.</summary>
