@@ -65,19 +65,8 @@ internal static class FitCommand
             var snapshotSet = snapDir is null ? null : SnapshotWriter.Compute(options, ds, initial, ctx.CancellationToken);
             ctx.CancellationToken.ThrowIfCancellationRequested();
 
-            if (outPath is not null) AtomicWriter.WriteStream(outPath, s => MixtureModelJson.Write(model, s));
-            if (historyPath is not null)
-            {
-                var plot = HistoryPlot.Create(model.LowerBoundHistory, model.Converged, options.Tolerance,
-                    $"EM learning curve: {title}");
-                PlotFile.Save(plot, historyPath, PlotStyle.DefaultWidth, PlotStyle.DefaultHeight);
-            }
-            if (snapshotSet is not null) SnapshotWriter.Write(snapshotSet, snapDir!, ds, Path.GetFileName(dataPath));
-
-            var report = FitReport.From(model, ds.FeatureNames, ds.X, outPath);
-            if (ctx.Json) JsonOut.Write(report);
-            else if (!ctx.Quiet) FitSummaryPrinter.Print(report);
-            return ExitCodes.Success;
+            return WriteOutputs(ctx, model, ds, options.Tolerance, title, outPath, historyPath,
+                snapshotSet is null ? null : () => SnapshotWriter.Write(snapshotSet, snapDir!, ds, Path.GetFileName(dataPath)));
         });
         return command;
     }
@@ -103,14 +92,21 @@ internal static class FitCommand
         var snapshotSet = snapDir is null ? null : SnapshotWriter.Compute(settings, common, components, ds, initial, ctx.CancellationToken);
         ctx.CancellationToken.ThrowIfCancellationRequested();
 
+        return WriteOutputs(ctx, model, ds, common.Tolerance, title, outPath, historyPath,
+            snapshotSet is null ? null : () => SnapshotWriter.Write(snapshotSet, snapDir!, ds, Path.GetFileName(dataPath)));
+    }
+
+    /// <summary>What every family's fit writes and prints: the model, the learning curve, the snapshots, the summary.</summary>
+    private static int WriteOutputs(CommandContext ctx, IMixtureModel model, DataSet ds, double tolerance, string title,
+        string? outPath, string? historyPath, Action? writeSnapshots)
+    {
         if (outPath is not null) AtomicWriter.WriteStream(outPath, s => MixtureModelJson.Write(model, s));
         if (historyPath is not null)
         {
-            var plot = HistoryPlot.Create(model.LowerBoundHistory, model.Converged, common.Tolerance,
-                $"EM learning curve: {title}");
+            var plot = HistoryPlot.Create(model.LowerBoundHistory, model.Converged, tolerance, $"EM learning curve: {title}");
             PlotFile.Save(plot, historyPath, PlotStyle.DefaultWidth, PlotStyle.DefaultHeight);
         }
-        if (snapshotSet is not null) SnapshotWriter.Write(snapshotSet, snapDir!, ds, Path.GetFileName(dataPath));
+        writeSnapshots?.Invoke();
         var report = FitReport.From(model, ds.FeatureNames, ds.X, outPath);
         if (ctx.Json) JsonOut.Write(report);
         else if (!ctx.Quiet) FitSummaryPrinter.Print(report);
