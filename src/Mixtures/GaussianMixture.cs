@@ -124,8 +124,7 @@ public sealed class GaussianMixture
         var stats = (GaussianStatistics)family.CreateStatistics();
         // Centre the statistics on the data mean: safe for data far from the origin.
         var shift = new double[k * d];
-        var mean = Internal.Gaussian.DataMoments.Compute(x, w, InputValidation.RequireWeights(w, n), false).Mean;
-        for (int c = 0; c < k; c++) mean.CopyTo(shift, c * d);
+        for (int c = 0; c < k; c++) family.DataMean.CopyTo(shift.AsSpan(c * d, d));
         stats.Begin(shift);
         var resp = new double[ChunkPlan.BlockRows * k];
         var scratch = new double[stats.ScratchLength(ChunkPlan.BlockRows)];

@@ -68,6 +68,9 @@ internal sealed class GaussianFamily : IMixtureFamily<GaussianParameters>
 
     public int Components { get; }
     public int Features { get; }
+
+    /// <summary>Weighted mean of the data (D), computed once per fit.</summary>
+    public ReadOnlySpan<double> DataMean => _dataMean;
     public int ParameterCount => GaussianParameters.ParameterCount(_type, Components, Features);
 
     public IComponentEvaluator CreateEvaluator(GaussianParameters parameters) => new GaussianEvaluator(parameters);
