@@ -1,31 +1,16 @@
 namespace Mixtures;
 
 /// <summary>
-/// Options of a <see cref="BernoulliMixture"/>: the Gaussian mixture's EM options plus the smoothing
+/// Options of a <see cref="BernoulliMixture"/>: the common EM options plus the smoothing
 /// <see cref="Alpha"/> and an optional <see cref="BinarizeThreshold"/>.
 /// </summary>
-public sealed record BernoulliMixtureOptions
+public sealed record BernoulliMixtureOptions : MixtureOptions
 {
-    /// <summary>Number of mixture components K. Default 1.</summary>
-    public int Components { get; init; } = 1;
+    /// <summary>Options with every default.</summary>
+    public BernoulliMixtureOptions() { }
 
-    /// <summary>EM stops when the mean log-likelihood per sample changes by less than this. Default 1e-3.</summary>
-    public double Tolerance { get; init; } = 1e-3;
-
-    /// <summary>Maximum number of EM iterations per restart. Default 100.</summary>
-    public int MaxIterations { get; init; } = 100;
-
-    /// <summary>Number of restarts; the run with the best lower bound is kept. Default 1.</summary>
-    public int NInit { get; init; } = 1;
-
-    /// <summary>How restarts are initialized when no explicit parameters are given. Default k-means.</summary>
-    public InitMethod Init { get; init; } = InitMethod.KMeans;
-
-    /// <summary>Explicit initial weights [K]; they must be non-negative and sum to 1.</summary>
-    public double[]? InitialWeights { get; init; }
-
-    /// <summary>Explicit initial means [K, D]: success probabilities strictly between 0 and 1.</summary>
-    public double[,]? InitialMeans { get; init; }
+    /// <summary>The common options of <paramref name="common"/> with this family's defaults.</summary>
+    public BernoulliMixtureOptions(MixtureOptions common) : base(common) { }
 
     /// <summary>
     /// Smoothing pseudo-count: the M-step is mu_kd = (sum_n r_nk x_nd + alpha) / (N_k + 2 alpha), which
@@ -39,22 +24,10 @@ public sealed record BernoulliMixtureOptions
     /// </summary>
     public double? BinarizeThreshold { get; init; }
 
-    /// <summary>When true, a second <see cref="BernoulliMixture.Fit"/> starts from the previous fit's parameters.</summary>
-    public bool WarmStart { get; init; }
-
-    /// <summary>Seed of every random choice; the same seed gives the same model on any thread count.</summary>
-    public int? Seed { get; init; }
-
-    /// <summary>Upper bound on worker threads (null: all cores). Never changes the result.</summary>
-    public int? MaxDegreeOfParallelism { get; init; }
-
-    /// <summary>What to do when a component empties. Default <see cref="DegenerateHandling.Reseed"/>.</summary>
-    public DegenerateHandling Degenerate { get; init; } = DegenerateHandling.Reseed;
-
-    /// <summary>Throws an <see cref="ArgumentException"/> naming the first invalid option.</summary>
-    public void Validate()
+    /// <inheritdoc/>
+    public override void Validate()
     {
-        MixtureOptionChecks.Common(Components, Tolerance, MaxIterations, NInit, Init, MaxDegreeOfParallelism, Degenerate);
+        base.Validate();
         if (!(Alpha >= 0) || double.IsInfinity(Alpha))
             throw new ArgumentOutOfRangeException(nameof(Alpha), Alpha, "Alpha (smoothing) must be a finite number >= 0.");
         if (BinarizeThreshold is { } t && !double.IsFinite(t))

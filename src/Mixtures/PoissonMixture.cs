@@ -64,8 +64,8 @@ public sealed class PoissonMixture
     }
 
     /// <summary>
-    /// The parameters EM starts from on its first restart (explicit <see cref="PoissonMixtureOptions.InitialWeights"/>
-    /// and <see cref="PoissonMixtureOptions.InitialMeans"/>, or the init method with this seed), before any iteration:
+    /// The parameters EM starts from on its first restart (explicit <see cref="MixtureOptions.InitialWeights"/>
+    /// and <see cref="MixtureOptions.InitialMeans"/>, or the init method with this seed), before any iteration:
     /// iteration 0 of a learning picture. With a fixed seed it is exactly where <see cref="Fit"/> starts (a warm start
     /// from <see cref="Model"/> is not considered). The returned model has no fit diagnostics (NaN lower bound, 0 iterations).
     /// </summary>
