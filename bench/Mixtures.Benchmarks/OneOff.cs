@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Mixtures.Internal;
 using Mixtures.Internal.Gaussian;
+using Mixtures.Internal.Gaussian.Covariance;
 
 namespace Mixtures.Benchmarks;
 
@@ -34,7 +35,7 @@ public static class OneOff
             Time("RequireData", () => InputValidation.RequireData(c.X));
             Time("RequireEnoughPoints", () => InputValidation.RequireEnoughPoints(c.X, null, c.K));
             Time("DataMoments", () => DataMoments.Compute(c.X, null, c.N, c.Covariance == CovarianceType.Tied));
-            var family = new GaussianFamily(c.Covariance, c.K, c.X, null, c.N, 1e-6);
+            var family = new GaussianFamily(CovarianceModels.Get(c.Covariance), c.K, c.X, null, c.N, 1e-6);
             var m = new GaussianMixture(c.Options(1)).Fit(c.X);
             var evaluator = family.CreateEvaluator(m.Parameters);
             Time("Score (final pass)", () => MixtureScoring.Score(evaluator, c.X));

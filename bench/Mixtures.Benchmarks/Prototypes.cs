@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using Mixtures.Internal;
 using Mixtures.Internal.Gaussian;
+using Mixtures.Internal.Gaussian.Covariance;
 using Mixtures.Internal.Kernels;
 
 namespace Mixtures.Benchmarks;
@@ -62,9 +63,9 @@ public static class Prototypes
     {
         int d = c.D, k = c.K, n = Math.Min(rows, c.N) / B * B;
         var x = MatrixSpan.Flat(c.X)[..(n * d)].ToArray();
-        var p = GaussianParameters.TryCreateFromPrecisions(c.Covariance, k, d, c.Weights, MatrixSpan.ToFlat(c.Means),
+        var p = GaussianParameters.TryCreateFromPrecisions(CovarianceModels.Get(c.Covariance), k, d, c.Weights, MatrixSpan.ToFlat(c.Means),
             MatrixSpan.ToFlat(c.Precisions[0]), [])!;
-        var evaluator = new GaussianFamily(c.Covariance, k, c.X, null, c.N, 1e-6).CreateEvaluator(p);
+        var evaluator = new GaussianFamily(CovarianceModels.Get(c.Covariance), k, c.X, null, c.N, 1e-6).CreateEvaluator(p);
         var lib = new double[n * k];
         var libScratch = new double[evaluator.ScratchLength(B)];
         var xT = new double[d * B];

@@ -3,6 +3,7 @@ using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using Mixtures.Internal;
 using Mixtures.Internal.Gaussian;
+using Mixtures.Internal.Gaussian.Covariance;
 using Mixtures.Internal.Kernels;
 
 namespace Mixtures.Benchmarks;
@@ -29,13 +30,13 @@ public sealed class Stages
         _k = c.K;
         _block = ChunkPlan.BlockRows;
         _x = MatrixSpan.Flat(c.X)[..(_n * _d)].ToArray();
-        var family = new GaussianFamily(c.Covariance, c.K, c.X, null, c.N, 1e-6);
+        var family = new GaussianFamily(CovarianceModels.Get(c.Covariance), c.K, c.X, null, c.N, 1e-6);
         var precisions = c.Covariance switch
         {
             CovarianceType.Full => c.Precisions.SelectMany(p => MatrixSpan.Flat(p).ToArray()).ToArray(),
             _ => MatrixSpan.ToFlat(c.Precisions[0]),
         };
-        _params = GaussianParameters.TryCreateFromPrecisions(c.Covariance, c.K, c.D, c.Weights, MatrixSpan.ToFlat(c.Means), precisions, [])
+        _params = GaussianParameters.TryCreateFromPrecisions(CovarianceModels.Get(c.Covariance), c.K, c.D, c.Weights, MatrixSpan.ToFlat(c.Means), precisions, [])
             ?? throw new InvalidOperationException("initial precisions are not positive definite");
         _evaluator = family.CreateEvaluator(_params);
         _stats = family.CreateStatistics();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Mixtures.Internal;
 using Mixtures.Internal.Gaussian;
+using Mixtures.Internal.Gaussian.Covariance;
 using Mixtures.Internal.Initialization;
 
 namespace Mixtures;
@@ -80,7 +81,7 @@ public sealed class GaussianMixture
         InputValidation.RequireData(x);
         double totalWeight = InputValidation.RequireWeights(sampleWeight, x.GetLength(0));
         InputValidation.RequireEnoughPoints(x, sampleWeight, _options.Components);
-        return (new GaussianFamily(_options.CovarianceType, _options.Components, x, sampleWeight, totalWeight, _options.RegCovar), totalWeight);
+        return (new GaussianFamily(CovarianceModels.Get(_options.CovarianceType), _options.Components, x, sampleWeight, totalWeight, _options.RegCovar), totalWeight);
     }
 
     /// <summary>Fits, then returns the most probable component of every row (consistent with Predict).</summary>
@@ -89,7 +90,7 @@ public sealed class GaussianMixture
     GaussianParameters Initialize(GaussianFamily family, double[,] x, double[]? w, Random rng)
     {
         int k = _options.Components, d = x.GetLength(1);
-        var type = _options.CovarianceType;
+        var model = CovarianceModels.Get(_options.CovarianceType);
         GaussianParameters? fromData = null;
         if (_options.InitialWeights is null || _options.InitialMeans is null || _options.InitialPrecisions is null)
             fromData = FromResponsibilities(family, x, w, InitialResponsibilities.Create(_options.Init, x, w, k, rng, _options.MaxDegreeOfParallelism));
@@ -108,14 +109,14 @@ public sealed class GaussianMixture
         }
         if (_options.InitialPrecisions is { } ip)
         {
-            var precisions = InitialPrecisionShapes.Flatten(ip, type, k, d);
+            var precisions = InitialPrecisionShapes.Flatten(ip, model, k, d);
             var failed = new List<int>();
-            return GaussianParameters.TryCreateFromPrecisions(type, k, d, weights, means, precisions, failed)
+            return GaussianParameters.TryCreateFromPrecisions(model, k, d, weights, means, precisions, failed)
                 ?? throw new ArgumentException(failed[0] < 0
                     ? "InitialPrecisions: the tied precision matrix is not symmetric positive definite."
                     : $"InitialPrecisions: the precision of component {failed[0]} is not positive definite.", nameof(GaussianMixtureOptions.InitialPrecisions));
         }
-        return fromData!.With(weights, means, fromData.Covariances, fromData.PrecisionsCholesky);
+        return fromData!.WithWeightsAndMeans(weights, means);
     }
 
     static GaussianParameters FromResponsibilities(GaussianFamily family, double[,] x, double[]? w, InitialResponsibilities.Block block)
@@ -135,10 +136,10 @@ public sealed class GaussianMixture
             stats.Accumulate(MatrixSpan.Rows(x, b, m), m, resp.AsSpan(0, m * k), scratch);
         }
         var degenerate = new List<Degeneracy>();
-        var p = family.MStep(stats, null!, degenerate);
+        var p = family.MStep(stats, null, degenerate);
         foreach (var dg in degenerate)
             if (dg.Fatal)
                 throw new DegenerateFitException($"Initialization failed: {dg.Reason} Try a larger reg_covar or another init method.", dg.Component);
-        return p;
+        return p!;
     }
 }

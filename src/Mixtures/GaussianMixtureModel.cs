@@ -1,5 +1,6 @@
 using Mixtures.Internal;
 using Mixtures.Internal.Gaussian;
+using Mixtures.Internal.Gaussian.Covariance;
 using Mixtures.Internal.Kernels;
 
 namespace Mixtures;
@@ -36,20 +37,14 @@ public sealed class GaussianMixtureModel : MixtureModel
         if (covariances.GetLength(0) != k || covariances.GetLength(1) != d || covariances.GetLength(2) != d)
             throw new ArgumentException($"covariances must have shape [{k}, {d}, {d}].", nameof(covariances));
         var flat = MatrixSpan.Flat(covariances);
-        var cov = new double[GaussianParameters.CovarianceLength(covarianceType, k, d)];
-        for (int c = 0; c < k; c++)
-            for (int j = 0; j < d; j++)
-                switch (covarianceType)
-                {
-                    case CovarianceType.Full: flat.Slice(c * d * d, d * d).CopyTo(cov.AsSpan(c * d * d)); break;
-                    case CovarianceType.Tied: if (c == 0) flat[..(d * d)].CopyTo(cov); break;
-                    case CovarianceType.Diag: cov[c * d + j] = flat[c * d * d + j * d + j]; break;
-                    default: cov[c] = flat[c * d * d]; break;
-                }
+        var model = CovarianceModels.Get(covarianceType);
+        var cov = new double[model.Length(k, d)];
+        model.FromFull(MatrixSpan.Flat(covariances), cov, k, d);
         var failed = new List<int>();
-        var p = GaussianParameters.TryCreate(covarianceType, k, d, (double[])weights.Clone(), MatrixSpan.ToFlat(means), cov, failed);
-        if (p is null || failed.Count > 0)
-            throw new ArgumentException($"The covariance of component {failed[0]} is not positive definite.", nameof(covariances));
+        var p = GaussianParameters.TryCreate(model, k, d, (double[])weights.Clone(), MatrixSpan.ToFlat(means), cov, failed)
+            ?? throw new ArgumentException(failed[0] < 0
+                ? "The shared covariance is not positive definite."
+                : $"The covariance of component {failed[0]} is not positive definite.", nameof(covariances));
         return new GaussianMixtureModel(p, FitInfo.None);
     }
 
@@ -92,7 +87,7 @@ public sealed class GaussianMixtureModel : MixtureModel
     public double[] PrecisionsCholeskyRaw => (double[])Parameters.PrecisionsCholesky.Clone();
 
     /// <inheritdoc />
-    public override int ParameterCount => GaussianParameters.ParameterCount(Parameters.Type, Parameters.K, Parameters.D);
+    public override int ParameterCount => GaussianParameters.ParameterCount(Parameters.Model, Parameters.K, Parameters.D);
 
     /// <inheritdoc />
     public override MixtureSample Sample(int n, int? seed = null)

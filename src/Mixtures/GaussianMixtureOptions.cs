@@ -28,7 +28,7 @@ public sealed record GaussianMixtureOptions : MixtureOptions
     public override void Validate()
     {
         base.Validate();
-        if (!Enum.IsDefined(CovarianceType))
+        if (!Internal.Gaussian.Covariance.CovarianceModels.IsRegistered(CovarianceType))
             throw new ArgumentOutOfRangeException(nameof(CovarianceType), CovarianceType, "Unknown covariance type; use Full, Tied, Diag or Spherical.");
         if (!(RegCovar >= 0) || double.IsInfinity(RegCovar))
             throw new ArgumentOutOfRangeException(nameof(RegCovar), RegCovar, "RegCovar (reg_covar) must be a finite number >= 0.");

@@ -72,7 +72,7 @@ internal sealed class ExpectationMaximization<TParams> where TParams : class
             lowerBound = Pass(parameters);
             var total = MergeStatistics();
             degenerate.Clear();
-            parameters = _family.MStep(total, parameters, degenerate);
+            parameters = _family.MStep(total, parameters, degenerate) ?? parameters;   // null only without previous parameters
             iterations = iter;
             history.Add(lowerBound);
             double change = lowerBound - previous;

@@ -18,10 +18,11 @@ internal interface IMixtureFamily<TParams> where TParams : class
 
     /// <summary>
     /// New parameters from the statistics of all rows. Components that emptied or whose covariance is
-    /// not positive definite are listed in <paramref name="degenerate"/> (their entries are left valid
-    /// but meaningless until re-seeded).
+    /// not positive definite are listed in <paramref name="degenerate"/> (their entries are valid but
+    /// meaningless until re-seeded). <paramref name="previous"/> is null when the statistics come from
+    /// initial responsibilities; only then can the result be null, with a fatal degeneracy listed.
     /// </summary>
-    TParams MStep(ISufficientStatistics<TParams> total, TParams previous, List<Degeneracy> degenerate);
+    TParams? MStep(ISufficientStatistics<TParams> total, TParams? previous, List<Degeneracy> degenerate);
 
     /// <summary>Parameters with <paramref name="component"/> moved onto the data point <paramref name="point"/>.</summary>
     TParams Reseed(TParams parameters, int component, ReadOnlySpan<double> point);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Mixtures.Internal;
 using Mixtures.Internal.Gaussian;
+using Mixtures.Internal.Gaussian.Covariance;
 
 namespace Mixtures.Serialization;
 
@@ -14,8 +15,8 @@ internal sealed class GaussianModelCodec : IModelCodec
     public void WriteParameters(Utf8JsonWriter w, IMixtureModel model)
     {
         var p = ((GaussianMixtureModel)model).Parameters;
-        w.WriteString("covariance_type", Name(p.Type));
-        var shape = Shape(p.Type, p.K, p.D);
+        w.WriteString("covariance_type", p.Model.Name);
+        var shape = p.Model.Shape(p.K, p.D);
         JsonArrays.Write(w, "covariances", p.Covariances, shape);
         JsonArrays.Write(w, "precisions_cholesky", p.PrecisionsCholesky, shape);
     }
@@ -23,35 +24,20 @@ internal sealed class GaussianModelCodec : IModelCodec
     public IMixtureModel Read(JsonFields f, int k, int d, double[] weights, double[] means, FitInfo info)
     {
         string typeName = f.String("covariance_type");
-        CovarianceType type = typeName switch
-        {
-            "full" => CovarianceType.Full,
-            "tied" => CovarianceType.Tied,
-            "diag" => CovarianceType.Diag,
-            "spherical" => CovarianceType.Spherical,
-            _ => throw f.Error($"covariance_type '{typeName}' is unknown; expected full, tied, diag or spherical."),
-        };
-        var shape = Shape(type, k, d);
+        var model = CovarianceModels.Find(typeName)
+            ?? throw f.Error($"covariance_type '{typeName}' is unknown; expected {Alternatives()}.");
+        var shape = model.Shape(k, d);
         var cov = f.Array("covariances", shape);
         var prec = f.Array("precisions_cholesky", shape);
-        var p = GaussianParameters.Restore(type, k, d, weights, means, cov, prec, out string? problem);
+        var p = GaussianParameters.Restore(model, k, d, weights, means, cov, prec, out string? problem);
         if (p is null) throw f.Error(problem!);
         return new GaussianMixtureModel(p, info);
     }
 
-    public static string Name(CovarianceType t) => t switch
+    /// <summary>"full, tied, diag or spherical": the registered names.</summary>
+    static string Alternatives()
     {
-        CovarianceType.Full => "full",
-        CovarianceType.Tied => "tied",
-        CovarianceType.Diag => "diag",
-        _ => "spherical",
-    };
-
-    static int[] Shape(CovarianceType t, int k, int d) => t switch
-    {
-        CovarianceType.Full => [k, d, d],
-        CovarianceType.Tied => [d, d],
-        CovarianceType.Diag => [k, d],
-        _ => [k],
-    };
+        var names = CovarianceTypes.Names;
+        return names.Count == 1 ? names[0] : $"{string.Join(", ", names.Take(names.Count - 1))} or {names[^1]}";
+    }
 }

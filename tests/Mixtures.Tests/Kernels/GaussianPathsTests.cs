@@ -1,5 +1,6 @@
 using Mixtures.Internal;
 using Mixtures.Internal.Gaussian;
+using Mixtures.Internal.Gaussian.Covariance;
 using Mixtures.Internal.Kernels;
 using Mixtures.Tests.Support;
 using Xunit;
@@ -24,7 +25,7 @@ public class GaussianPathsTests
             weights[c] = (c + 1.0) / (k * (k + 1) / 2.0);
             for (int j = 0; j < d; j++) means[c * d + j] = x[(c * 7 % n) * d + j];
         }
-        var cov = new double[GaussianParameters.CovarianceLength(type, k, d)];
+        var cov = new double[CovarianceModels.Get(type).Length(k, d)];
         int blocks = type switch { CovarianceType.Full => k, CovarianceType.Tied => 1, _ => 0 };
         for (int c = 0; c < blocks; c++)
             for (int i = 0; i < d; i++)
@@ -36,7 +37,7 @@ public class GaussianPathsTests
                 }
         if (type == CovarianceType.Diag) for (int i = 0; i < cov.Length; i++) cov[i] = 1 + (i % 5);
         if (type == CovarianceType.Spherical) for (int i = 0; i < cov.Length; i++) cov[i] = 2 + i;
-        var p = GaussianParameters.TryCreate(type, k, d, weights, means, cov) ?? throw new InvalidOperationException("not PD");
+        var p = GaussianParameters.TryCreate(CovarianceModels.Get(type), k, d, weights, means, cov) ?? throw new InvalidOperationException("not PD");
         return (p, x);
     }
 
@@ -58,8 +59,8 @@ public class GaussianPathsTests
         var (p, x) = Problem(type, k, d, n, 100 * k + d, 1e8);
         var fast = new GaussianEvaluator(p, blocked: true);
         var slow = new GaussianEvaluator(p, blocked: false);
-        var fs = new GaussianStatistics(type, k, d, blocked: true);
-        var ss = new GaussianStatistics(type, k, d, blocked: false);
+        var fs = new GaussianStatistics(CovarianceModels.Get(type).Moments, k, d, blocked: true);
+        var ss = new GaussianStatistics(CovarianceModels.Get(type).Moments, k, d, blocked: false);
         fs.Begin(p); ss.Begin(p);
         var fOut = new double[ChunkPlan.BlockRows * k];
         var sOut = new double[ChunkPlan.BlockRows * k];

@@ -37,7 +37,7 @@ internal abstract class MeanFamily : IMixtureFamily<MeanParameters>
 
     public ISufficientStatistics<MeanParameters> CreateStatistics() => new MeanStatistics<MeanParameters>(Components, Features);
 
-    public MeanParameters MStep(ISufficientStatistics<MeanParameters> total, MeanParameters previous, List<Degeneracy> degenerate)
+    public MeanParameters? MStep(ISufficientStatistics<MeanParameters> total, MeanParameters? previous, List<Degeneracy> degenerate)
     {
         var st = (MeanStatistics<MeanParameters>)total;
         int k = Components, d = Features;

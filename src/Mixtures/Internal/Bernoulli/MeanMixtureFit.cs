@@ -84,6 +84,6 @@ internal static class MeanMixtureFit
             block(b, m, resp);
             stats.Accumulate(MatrixSpan.Rows(x, b, m), m, resp.AsSpan(0, m * k), Span<double>.Empty);
         }
-        return family.MStep(stats, null!, []);
+        return family.MStep(stats, null, [])!;
     }
 }

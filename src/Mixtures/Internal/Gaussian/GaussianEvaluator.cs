@@ -1,3 +1,4 @@
+using Mixtures.Internal.Gaussian.Covariance;
 using Mixtures.Internal.Kernels;
 
 namespace Mixtures.Internal.Gaussian;
@@ -14,7 +15,8 @@ internal sealed unsafe class GaussianEvaluator : IComponentEvaluator
     static readonly double Log2Pi = Math.Log(2 * Math.PI);
     readonly GaussianParameters _p;
     readonly double[] _constant;
-    readonly double[] _spherical;   // portable path, spherical: p_k repeated D times per component
+    readonly FactorLayout _layout;
+    readonly double[] _portable;    // portable path: the factors as the model packs them, unpadded
 
     // Blocked path: [means K x ld][factors: full K x ld x ld, tied ld x ld, diag/spherical K x ld]
     readonly bool _blocked;
@@ -37,51 +39,39 @@ internal sealed unsafe class GaussianEvaluator : IComponentEvaluator
         _constant = new double[k];
         for (int c = 0; c < k; c++)
             _constant[c] = Math.Log(p.Weights[c]) - 0.5 * d * Log2Pi + p.LogDet[c];
-        _spherical = Array.Empty<double>();
+        _layout = p.Model.Layout;
+        int factors = _layout == FactorLayout.TriangularShared ? 1 : k;
+        int size = _layout == FactorLayout.DiagonalPerComponent ? d : d * d;
         _blocked = blocked;
         if (!_blocked)
         {
-            if (p.Type == CovarianceType.Spherical)
-            {
-                _spherical = new double[k * d];
-                for (int c = 0; c < k; c++) _spherical.AsSpan(c * d, d).Fill(p.PrecisionsCholesky[c]);
-            }
+            _portable = new double[factors * size];
+            for (int f = 0; f < factors; f++) p.Model.PackFactor(p.PrecisionsCholesky, f, d, _portable.AsSpan(f * size, size));
             return;
         }
+        _portable = [];
 
         int ld = _ld = BlockKernels.Padded(d);
-        int factorLength = p.Type switch
-        {
-            CovarianceType.Full => k * ld * ld,
-            CovarianceType.Tied => ld * ld,
-            _ => k * ld,
-        };
+        int factorLength = _layout == FactorLayout.DiagonalPerComponent ? k * ld : factors * ld * ld;
         _packed = GC.AllocateArray<double>(k * ld + factorLength + k + BlockKernels.Lanes, pinned: true);
         fixed (double* b = _packed) _means = BlockKernels.Align64(b);
         _factors = _means + k * ld;
         _constants = _factors + factorLength;
         for (int c = 0; c < k; c++) _constants[c] = _constant[c];
-        var prec = p.PrecisionsCholesky;
         for (int c = 0; c < k; c++)
             for (int j = 0; j < d; j++) _means[c * ld + j] = p.Means[c * d + j];
-        switch (p.Type)
+        // The model's unpadded factor, then copied row by row into the padded, aligned layout.
+        var one = new double[size];
+        int stride = _layout == FactorLayout.DiagonalPerComponent ? ld : ld * ld;
+        for (int f = 0; f < factors; f++)
         {
-            case CovarianceType.Full:
-            case CovarianceType.Tied:
-                int factors = p.Type == CovarianceType.Full ? k : 1;
-                for (int c = 0; c < factors; c++)
-                    for (int i = 0; i < d; i++)
-                        for (int j = i; j < d; j++)   // upper triangle only: zeros below, whatever was stored
-                            _factors[(nint)c * ld * ld + i * ld + j] = prec[c * d * d + i * d + j];
-                break;
-            case CovarianceType.Diag:
-                for (int c = 0; c < k; c++)
-                    for (int j = 0; j < d; j++) _factors[c * ld + j] = prec[c * d + j];
-                break;
-            default:
-                for (int c = 0; c < k; c++)
-                    for (int j = 0; j < d; j++) _factors[c * ld + j] = prec[c];
-                break;
+            p.Model.PackFactor(p.PrecisionsCholesky, f, d, one);
+            double* dst = _factors + (nint)f * stride;
+            if (_layout == FactorLayout.DiagonalPerComponent)
+                for (int j = 0; j < d; j++) dst[j] = one[j];
+            else
+                for (int i = 0; i < d; i++)
+                    for (int j = 0; j < d; j++) dst[i * ld + j] = one[i * d + j];
         }
     }
 
@@ -99,7 +89,7 @@ internal sealed unsafe class GaussianEvaluator : IComponentEvaluator
     /// <summary>Rows per transposed sub-block (a multiple of <see cref="BlockKernels.LaneTileRows"/>).</summary>
     internal static int LaneSubBlock { get; set; } = 64;
 
-    bool UseLanes => _p.Type is CovarianceType.Full or CovarianceType.Tied && _p.D <= _laneMaxFeatures;
+    bool UseLanes => _layout != FactorLayout.DiagonalPerComponent && _p.D <= _laneMaxFeatures;
 
     public int ScratchLength(int rows) =>
         !_blocked ? _p.D
@@ -124,12 +114,12 @@ internal sealed unsafe class GaussianEvaluator : IComponentEvaluator
         {
             double* x = x0;
             double* xc = BlockKernels.Align64(s0);
-            if (_p.Type is CovarianceType.Diag or CovarianceType.Spherical)
+            if (_layout == FactorLayout.DiagonalPerComponent)
             {
                 BlockKernels.DiagonalLogProb(x, count, d, ld, k, _means, _factors, _constants, o, xc);
                 return;
             }
-            bool full = _p.Type == CovarianceType.Full;
+            bool full = _layout == FactorLayout.TriangularPerComponent;
             if (UseLanes)
             {
                 // Rows in lanes: transpose the block once, then 32-row x 4-column tiles per component.
@@ -183,19 +173,16 @@ internal sealed unsafe class GaussianEvaluator : IComponentEvaluator
         {
             var mu = means.Slice(c * d, d);
             var dst = output[c..];
-            switch (_p.Type)
+            switch (_layout)
             {
-                case CovarianceType.Full:
-                    QuadraticForms.Triangular(rows, count, d, mu, _p.PrecisionsCholesky.AsSpan(c * d * d, d * d), dst, k, scratch);
+                case FactorLayout.TriangularPerComponent:
+                    QuadraticForms.Triangular(rows, count, d, mu, _portable.AsSpan(c * d * d, d * d), dst, k, scratch);
                     break;
-                case CovarianceType.Tied:
-                    QuadraticForms.Triangular(rows, count, d, mu, _p.PrecisionsCholesky, dst, k, scratch);
-                    break;
-                case CovarianceType.Diag:
-                    QuadraticForms.Diagonal(rows, count, d, mu, _p.PrecisionsCholesky.AsSpan(c * d, d), dst, k);
+                case FactorLayout.TriangularShared:
+                    QuadraticForms.Triangular(rows, count, d, mu, _portable, dst, k, scratch);
                     break;
                 default:
-                    QuadraticForms.Diagonal(rows, count, d, mu, _spherical.AsSpan(c * d, d), dst, k);
+                    QuadraticForms.Diagonal(rows, count, d, mu, _portable.AsSpan(c * d, d), dst, k);
                     break;
             }
             double cst = _constant[c];

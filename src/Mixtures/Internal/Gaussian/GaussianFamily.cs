@@ -1,12 +1,14 @@
+using Mixtures.Internal.Gaussian.Covariance;
+
 namespace Mixtures.Internal.Gaussian;
 
 /// <summary>
-/// The Gaussian family for the EM loop: M-step from centred statistics, re-seeding, and the
-/// covariance type chosen in this one place.
+/// The Gaussian family for the EM loop: means and weights from centred statistics, the covariances
+/// from the covariance model plugged in, degeneracy checks and re-seeding.
 /// </summary>
 internal sealed class GaussianFamily : IMixtureFamily<GaussianParameters>
 {
-    readonly CovarianceType _type;
+    readonly ICovarianceModel _model;
     readonly double _reg;
     readonly int _rows;
     readonly double _totalWeight;
@@ -14,15 +16,15 @@ internal sealed class GaussianFamily : IMixtureFamily<GaussianParameters>
     readonly double[] _dataVariance;  // weighted per-feature variance, for re-seeding (D)
     readonly double[] _scatter;       // tied only: sum_n w_n (x_n - c)(x_n - c)^T, c = data mean
 
-    public GaussianFamily(CovarianceType type, int components, double[,] x, double[]? sampleWeight, double totalWeight, double regCovar)
+    public GaussianFamily(ICovarianceModel model, int components, double[,] x, double[]? sampleWeight, double totalWeight, double regCovar)
     {
-        _type = type;
+        _model = model;
         Components = components;
         Features = x.GetLength(1);
         _reg = regCovar;
         _rows = x.GetLength(0);
         _totalWeight = totalWeight;
-        (_dataMean, _dataVariance, _scatter) = DataMoments.Compute(x, sampleWeight, totalWeight, type == CovarianceType.Tied);
+        (_dataMean, _dataVariance, _scatter) = DataMoments.Compute(x, sampleWeight, totalWeight, model.NeedsDataScatter);
         RequireRepresentableScale(x, regCovar);
     }
 
@@ -71,13 +73,13 @@ internal sealed class GaussianFamily : IMixtureFamily<GaussianParameters>
 
     /// <summary>Weighted mean of the data (D), computed once per fit.</summary>
     public ReadOnlySpan<double> DataMean => _dataMean;
-    public int ParameterCount => GaussianParameters.ParameterCount(_type, Components, Features);
+    public int ParameterCount => GaussianParameters.ParameterCount(_model, Components, Features);
 
     public IComponentEvaluator CreateEvaluator(GaussianParameters parameters) => new GaussianEvaluator(parameters);
 
-    public ISufficientStatistics<GaussianParameters> CreateStatistics() => new GaussianStatistics(_type, Components, Features);
+    public ISufficientStatistics<GaussianParameters> CreateStatistics() => new GaussianStatistics(_model.Moments, Components, Features);
 
-    public GaussianParameters MStep(ISufficientStatistics<GaussianParameters> total, GaussianParameters previous, List<Degeneracy> degenerate)
+    public GaussianParameters? MStep(ISufficientStatistics<GaussianParameters> total, GaussianParameters? previous, List<Degeneracy> degenerate)
     {
         var st = (GaussianStatistics)total;
         int k = Components, d = Features;
@@ -100,13 +102,8 @@ internal sealed class GaussianFamily : IMixtureFamily<GaussianParameters>
         var weights = new double[k];
         for (int c = 0; c < k; c++) weights[c] = nk[c] / nSum;
 
-        var cov = new double[GaussianParameters.CovarianceLength(_type, k, d)];
-        switch (_type)
-        {
-            case CovarianceType.Full: FullCovariances(st, nk, delta, cov); break;
-            case CovarianceType.Tied: TiedCovariance(st, nk, nSum, means, cov); break;
-            default: DiagonalCovariances(st, nk, delta, cov); break;
-        }
+        var cov = new double[_model.Length(k, d)];
+        _model.Estimate(new MStepInputs(st, nk, nSum, means, delta, _dataMean, _scatter, _reg, k, d), cov);
 
         double perWeight = _rows / _totalWeight;
         if (_rows >= 2 * k)
@@ -116,84 +113,20 @@ internal sealed class GaussianFamily : IMixtureFamily<GaussianParameters>
                         $"Component {c} emptied or collapsed onto a single point ({st.R[c] * perWeight:G3} effective samples).", false));
 
         var failed = new List<int>();
-        var p = GaussianParameters.TryCreate(_type, k, d, weights, means, cov, failed);
+        var p = GaussianParameters.TryCreate(_model, k, d, weights, means, cov, failed);
+        if (p is not null) return p;
         foreach (int c in failed)
             degenerate.Add(new Degeneracy(c, c < 0
                 ? "The shared (tied) covariance is not positive definite after adding reg_covar."
                 : $"The covariance of component {c} is not positive definite after adding reg_covar.", true));
-        return p ?? previous;
+        // The failed components are re-seeded (or the fit stops) before these parameters are used; until
+        // then they hold a fresh covariance, so that what is returned is a valid parameter set.
+        if (failed.Contains(-1)) return previous;
+        foreach (int c in failed) _model.Reseed(cov, c, d, ReseedVariances());
+        return GaussianParameters.TryCreate(_model, k, d, weights, means, cov) ?? previous;
     }
 
     static double Eps => Math.Pow(2, -52);
-
-    void FullCovariances(GaussianStatistics st, double[] nk, double[] delta, double[] cov)
-    {
-        int k = Components, d = Features;
-        for (int c = 0; c < k; c++)
-        {
-            var q = st.Q.AsSpan(c * d * d, d * d);
-            var a = st.A.AsSpan(c * d, d);
-            var dl = delta.AsSpan(c * d, d);
-            var o = cov.AsSpan(c * d * d, d * d);
-            double r = st.R[c];
-            for (int i = 0; i < d; i++)
-                for (int j = 0; j <= i; j++)
-                {
-                    // sum r (x - m)(x - m)^T = Q - delta a^T - a delta^T + R delta delta^T
-                    double v = (q[i * d + j] - dl[i] * a[j] - a[i] * dl[j] + r * dl[i] * dl[j]) / nk[c];
-                    o[i * d + j] = v;
-                    o[j * d + i] = v;
-                }
-            for (int i = 0; i < d; i++) o[i * d + i] += _reg;
-        }
-    }
-
-    void TiedCovariance(GaussianStatistics st, double[] nk, double nSum, double[] means, double[] cov)
-    {
-        int k = Components, d = Features;
-        var c0 = _dataMean;
-        _scatter.CopyTo(cov, 0);
-        var dk = new double[d];
-        var bk = new double[d];
-        for (int c = 0; c < k; c++)
-        {
-            double r = st.R[c];
-            for (int j = 0; j < d; j++)
-            {
-                dk[j] = means[c * d + j] - c0[j];
-                bk[j] = st.A[c * d + j] + r * (st.Shift[c * d + j] - c0[j]);   // sum r (x - c)
-            }
-            // sum_n r (x - m)(x - m)^T = sum_n r (x - c)(x - c)^T - d b^T - b d^T + R d d^T, summed over k
-            for (int i = 0; i < d; i++)
-                for (int j = 0; j < d; j++)
-                    cov[i * d + j] -= dk[i] * bk[j] + bk[i] * dk[j] - r * dk[i] * dk[j];
-        }
-        for (int i = 0; i < d; i++)
-            for (int j = 0; j <= i; j++)
-            {
-                double v = 0.5 * (cov[i * d + j] + cov[j * d + i]) / nSum;
-                cov[i * d + j] = v;
-                cov[j * d + i] = v;
-            }
-        for (int i = 0; i < d; i++) cov[i * d + i] += _reg;
-    }
-
-    void DiagonalCovariances(GaussianStatistics st, double[] nk, double[] delta, double[] cov)
-    {
-        int k = Components, d = Features;
-        for (int c = 0; c < k; c++)
-        {
-            double r = st.R[c], sum = 0;
-            for (int j = 0; j < d; j++)
-            {
-                int i = c * d + j;
-                double v = (st.Q[i] - 2 * delta[i] * st.A[i] + r * delta[i] * delta[i]) / nk[c] + _reg;
-                if (_type == CovarianceType.Diag) cov[i] = v;
-                sum += v;
-            }
-            if (_type == CovarianceType.Spherical) cov[c] = sum / d;
-        }
-    }
 
     public GaussianParameters Reseed(GaussianParameters p, int component, ReadOnlySpan<double> point)
     {
@@ -206,24 +139,16 @@ internal sealed class GaussianFamily : IMixtureFamily<GaussianParameters>
         double sum = 0;
         foreach (double w in weights) sum += w;
         for (int c = 0; c < k; c++) weights[c] /= sum;
-        double meanVar = 0;
-        for (int j = 0; j < d; j++) meanVar += ReseedVariance(j) / d;
-        switch (_type)
-        {
-            case CovarianceType.Full:
-                var o = cov.AsSpan(component * d * d, d * d);
-                o.Clear();
-                for (int j = 0; j < d; j++) o[j * d + j] = ReseedVariance(j);
-                break;
-            case CovarianceType.Diag:
-                for (int j = 0; j < d; j++) cov[component * d + j] = ReseedVariance(j);
-                break;
-            case CovarianceType.Spherical:
-                cov[component] = meanVar;
-                break;
-        }
-        return GaussianParameters.TryCreate(_type, k, d, weights, means, cov)
+        _model.Reseed(cov, component, d, ReseedVariances());
+        return GaussianParameters.TryCreate(_model, k, d, weights, means, cov)
             ?? throw new DegenerateFitException($"Component {component} could not be re-seeded. Try scaling the data.", component);
+    }
+
+    double[] ReseedVariances()
+    {
+        var v = new double[Features];
+        for (int j = 0; j < v.Length; j++) v[j] = ReseedVariance(j);
+        return v;
     }
 
     /// <summary>A fresh component gets the data's spread along each feature (never zero).</summary>

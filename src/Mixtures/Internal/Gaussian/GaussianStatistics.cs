@@ -1,3 +1,4 @@
+using Mixtures.Internal.Gaussian.Covariance;
 using Mixtures.Internal.Kernels;
 
 namespace Mixtures.Internal.Gaussian;
@@ -26,16 +27,16 @@ internal sealed unsafe class GaussianStatistics : ISufficientStatistics<Gaussian
     bool _stale;                    // _a/_q lag behind the padded sums
     readonly double[] _rSum;        // blocked path: per-component responsibility sums of a (sub-)block
 
-    public GaussianStatistics(CovarianceType type, int k, int d) : this(type, k, d, BlockKernels.IsSupported) { }
+    public GaussianStatistics(MomentShape moments, int k, int d) : this(moments, k, d, BlockKernels.IsSupported) { }
 
-    /// <param name="type">Covariance type.</param>
+    /// <param name="moments">The second moments the covariance model reads.</param>
     /// <param name="k">Components.</param>
     /// <param name="d">Features.</param>
     /// <param name="blocked">Use the AVX-512 kernels (requires <see cref="BlockKernels.IsSupported"/>); tests compare both paths.</param>
-    public GaussianStatistics(CovarianceType type, int k, int d, bool blocked)
+    public GaussianStatistics(MomentShape moments, int k, int d, bool blocked)
     {
         if (blocked && !BlockKernels.IsSupported) throw new PlatformNotSupportedException("AVX-512 kernels are not supported here.");
-        Type = type; K = k; D = d;
+        Moments = moments; K = k; D = d;
         Shift = new double[k * d];
         R = new double[k];
         _rSum = new double[k];
@@ -46,7 +47,7 @@ internal sealed unsafe class GaussianStatistics : ISufficientStatistics<Gaussian
         if (_blocked)
         {
             int ld = _ld = BlockKernels.Padded(d);
-            int qLength = type == CovarianceType.Full ? k * ld * ld : k * ld;   // tied: scratch for the diagonal kernel
+            int qLength = moments == MomentShape.Full ? k * ld * ld : k * ld;   // none: scratch for the diagonal kernel
             _packedLength = 2 * k * ld + qLength;
             _packed = GC.AllocateArray<double>(_packedLength + BlockKernels.Lanes, pinned: true);
             fixed (double* b = _packed) _shiftP = BlockKernels.Align64(b);
@@ -55,7 +56,7 @@ internal sealed unsafe class GaussianStatistics : ISufficientStatistics<Gaussian
         }
     }
 
-    public CovarianceType Type { get; }
+    public MomentShape Moments { get; }
     public int K { get; }
     public int D { get; }
     public double[] Shift { get; }
@@ -82,10 +83,10 @@ internal sealed unsafe class GaussianStatistics : ISufficientStatistics<Gaussian
     void AllocateUnpacked()
     {
         _a = new double[K * D];
-        _q = Type switch
+        _q = Moments switch
         {
-            CovarianceType.Full => new double[K * D * D],
-            CovarianceType.Tied => Array.Empty<double>(),
+            MomentShape.Full => new double[K * D * D],
+            MomentShape.None => Array.Empty<double>(),
             _ => new double[K * D],
         };
     }
@@ -93,7 +94,7 @@ internal sealed unsafe class GaussianStatistics : ISufficientStatistics<Gaussian
     static int RoundRows(int rows) => (rows + BlockKernels.TileRows - 1) / BlockKernels.TileRows * BlockKernels.TileRows;
 
     public int ScratchLength(int rows) =>
-        _blocked && Type == CovarianceType.Full ? 3 * RoundRows(rows) * _ld + BlockKernels.Lanes : D;
+        _blocked && Moments == MomentShape.Full ? 3 * RoundRows(rows) * _ld + BlockKernels.Lanes : D;
 
     public void Begin(GaussianParameters current) => Begin(current.Means);
 
@@ -132,7 +133,7 @@ internal sealed unsafe class GaussianStatistics : ISufficientStatistics<Gaussian
             double* x = x0;
             double* xc = BlockKernels.Align64(s0);
             double* z = xc + (nint)RoundRows(count) * ld;
-            if (Type == CovarianceType.Full && d != ld)
+            if (Moments == MomentShape.Full && d != ld)
             {
                 // Rows padded to ld once per block, so that centring runs on whole vectors for every component.
                 double* xp = z + (nint)RoundRows(count) * ld;
@@ -140,7 +141,7 @@ internal sealed unsafe class GaussianStatistics : ISufficientStatistics<Gaussian
                 x = xp;
                 d = ld;
             }
-            int sub = Type == CovarianceType.Full ? BlockKernels.SubBlockRows(ld) : count;
+            int sub = Moments == MomentShape.Full ? BlockKernels.SubBlockRows(ld) : count;
             for (int r0 = 0; r0 < count; r0 += sub)
             {
                 int n = Math.Min(sub, count - r0);
@@ -153,7 +154,7 @@ internal sealed unsafe class GaussianStatistics : ISufficientStatistics<Gaussian
                     if (rSum == 0) continue;   // responsibilities are >= 0: all exactly zero, nothing to add
                     R[c] += rSum;
                     double* s = _shiftP + c * ld, a = _aP + c * ld;
-                    if (Type == CovarianceType.Full)
+                    if (Moments == MomentShape.Full)
                     {
                         BlockKernels.CenterWeight(xs, n, d, s, rs + c, k, xc, z, a, ld);
                         BlockKernels.LowerOuterProducts(xc, z, ld, n, _qP + (nint)c * ld * ld);
@@ -218,15 +219,14 @@ internal sealed unsafe class GaussianStatistics : ISufficientStatistics<Gaussian
                 var x = rows.Slice(r * d, d);
                 for (int j = 0; j < d; j++) xc[j] = x[j] - s[j];
                 QuadraticForms.Axpy(rk, xc, a);
-                switch (Type)
+                switch (Moments)
                 {
-                    case CovarianceType.Full:
+                    case MomentShape.Full:
                         var q = _q.AsSpan(c * d * d, d * d);
                         for (int i = 0; i < d; i++)
                             QuadraticForms.Axpy(rk * xc[i], xc[..(i + 1)], q.Slice(i * d, i + 1));
                         break;
-                    case CovarianceType.Diag:
-                    case CovarianceType.Spherical:
+                    case MomentShape.Diagonal:
                         var qd = _q.AsSpan(c * d, d);
                         for (int j = 0; j < d; j++) qd[j] += rk * xc[j] * xc[j];
                         break;
@@ -258,16 +258,15 @@ internal sealed unsafe class GaussianStatistics : ISufficientStatistics<Gaussian
         if (_a.Length == 0 && k * d > 0) AllocateUnpacked();
         for (int c = 0; c < k; c++)
             for (int j = 0; j < d; j++) _a[c * d + j] = _aP[c * ld + j];
-        switch (Type)
+        switch (Moments)
         {
-            case CovarianceType.Full:
+            case MomentShape.Full:
                 for (int c = 0; c < k; c++)
                     for (int i = 0; i < d; i++)
                         for (int j = 0; j <= i; j++)
                             _q[c * d * d + i * d + j] = _qP[(nint)c * ld * ld + i * ld + j];
                 break;
-            case CovarianceType.Diag:
-            case CovarianceType.Spherical:
+            case MomentShape.Diagonal:
                 for (int c = 0; c < k; c++)
                     for (int j = 0; j < d; j++) _q[c * d + j] = _qP[c * ld + j];
                 break;

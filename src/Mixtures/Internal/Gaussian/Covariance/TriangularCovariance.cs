@@ -1,0 +1,114 @@
+using Mixtures.Internal.Kernels;
+
+namespace Mixtures.Internal.Gaussian.Covariance;
+
+/// <summary>
+/// What every model stored as general D x D matrices shares (one per component, or one for all):
+/// Cholesky factors of the precision, their checks, and the triangular kernels' packed form.
+/// </summary>
+internal abstract class TriangularCovariance(bool perComponent) : ICovarianceModel
+{
+    public abstract CovarianceType Type { get; }
+    public abstract string Name { get; }
+    public abstract int ParameterCount(int k, int d);
+    public abstract (int Matrices, int Rows, int Columns) PrecisionsInitShape(int k, int d);
+    public abstract MomentShape Moments { get; }
+    public abstract bool NeedsDataScatter { get; }
+    public abstract void Estimate(MStepInputs inputs, Span<double> covariances);
+    public abstract void Reseed(Span<double> covariances, int c, int d, ReadOnlySpan<double> variances);
+    public abstract void FromFull(ReadOnlySpan<double> full, Span<double> covariances, int k, int d);
+
+    /// <summary>Matrices stored: K, or 1 when shared.</summary>
+    protected int Blocks(int k) => perComponent ? k : 1;
+
+    /// <summary>The stored matrix component c uses.</summary>
+    protected int Block(int c) => perComponent ? c : 0;
+
+    /// <summary>The component a failure of matrix b is reported for (-1: the shared matrix).</summary>
+    int Reported(int b) => perComponent ? b : -1;
+
+    public int Length(int k, int d) => Blocks(k) * d * d;
+
+    public int[] Shape(int k, int d) => perComponent ? [k, d, d] : [d, d];
+
+    public FactorLayout Layout => perComponent ? FactorLayout.TriangularPerComponent : FactorLayout.TriangularShared;
+
+    public void Factor(ReadOnlySpan<double> covariances, Span<double> factors, int k, int d, List<int> failed)
+    {
+        for (int b = 0; b < Blocks(k); b++)
+            if (!Cholesky.PrecisionFactor(covariances.Slice(b * d * d, d * d), factors.Slice(b * d * d, d * d), d))
+                failed.Add(Reported(b));
+    }
+
+    public bool CovariancesFromPrecisions(ReadOnlySpan<double> precisions, Span<double> covariances, int k, int d, List<int> failed)
+    {
+        for (int b = 0; b < Blocks(k); b++)
+            if (!Cholesky.InvertSpd(precisions.Slice(b * d * d, d * d), covariances.Slice(b * d * d, d * d), d))
+            {
+                failed.Add(Reported(b));
+                return false;
+            }
+        return true;
+    }
+
+    public string? CheckStored(ReadOnlySpan<double> covariances, ReadOnlySpan<double> factors, int k, int d)
+    {
+        var cu = new double[d];
+        for (int c = 0; c < Blocks(k); c++)
+        {
+            var u = factors.Slice(c * d * d, d * d);
+            var cov = covariances.Slice(c * d * d, d * d);
+            for (int i = 0; i < d; i++)
+            {
+                if (!(u[i * d + i] > 0)) return $"precisions_cholesky of component {c} has a non-positive diagonal.";
+                for (int j = 0; j < i; j++)
+                    if (u[i * d + j] != 0) return $"precisions_cholesky of component {c} is not upper triangular.";
+                for (int j = 0; j < d; j++)
+                    if (Math.Abs(cov[i * d + j] - cov[j * d + i]) > 1e-9 * (Math.Abs(cov[i * d + j]) + Math.Abs(cov[j * d + i])))
+                        return $"covariances of component {c} is not symmetric.";
+            }
+            // U^T Sigma U should be the identity.
+            for (int a = 0; a < d; a++)
+            {
+                for (int j = 0; j < d; j++)
+                {
+                    double s = 0;
+                    for (int i = 0; i <= a; i++) s += u[i * d + a] * cov[i * d + j];
+                    cu[j] = s;
+                }
+                for (int b = 0; b < d; b++)
+                {
+                    double s = 0;
+                    for (int j = 0; j <= b; j++) s += cu[j] * u[j * d + b];
+                    if (Math.Abs(s - (a == b ? 1 : 0)) > 1e-6)
+                        return $"covariances and precisions_cholesky of component {c} disagree; the file is corrupted.";
+                }
+            }
+        }
+        return null;
+    }
+
+    public double LogDet(ReadOnlySpan<double> factors, int c, int d)
+    {
+        var u = factors.Slice(Block(c) * d * d, d * d);
+        double s = 0;
+        for (int j = 0; j < d; j++) s += Math.Log(u[j * d + j]);
+        return s;
+    }
+
+    public void ExpandCovariance(ReadOnlySpan<double> covariances, int c, int d, Span<double> output) =>
+        covariances.Slice(Block(c) * d * d, d * d).CopyTo(output);
+
+    public void ExpandFactor(ReadOnlySpan<double> factors, int c, int d, Span<double> output) =>
+        factors.Slice(Block(c) * d * d, d * d).CopyTo(output);
+
+    public void PackFactor(ReadOnlySpan<double> factors, int index, int d, Span<double> output)
+    {
+        var u = factors.Slice(index * d * d, d * d);
+        for (int i = 0; i < d; i++)
+        {
+            output.Slice(i * d, i).Clear();   // upper triangle only: zeros below, whatever was stored
+            u.Slice(i * d + i, d - i).CopyTo(output[(i * d + i)..]);
+        }
+    }
+}
