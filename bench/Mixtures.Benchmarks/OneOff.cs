@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Mixtures.Internal;
+using Mixtures.Internal.Data;
 using Mixtures.Internal.Gaussian;
 using Mixtures.Internal.Gaussian.Covariance;
 
@@ -34,8 +35,8 @@ public static class OneOff
             Console.WriteLine($"{c.Name} {BenchData.CovName(c.Covariance)} N={c.N} D={c.D} K={c.K}   (ms: cold / warm)");
             Time("RequireData", () => InputValidation.RequireData(c.X));
             Time("RequireEnoughPoints", () => InputValidation.RequireEnoughPoints(c.X, null, c.K));
-            Time("DataMoments", () => DataMoments.Compute(c.X, null, c.N, c.Covariance == CovarianceType.Tied));
-            var family = new GaussianFamily(CovarianceModels.Get(c.Covariance), c.K, c.X, null, c.N, 1e-6);
+            Time("DataMoments", () => DataMoments.Compute(new ArrayRowSource(c.X, null), c.N, c.Covariance == CovarianceType.Tied));
+            var family = new GaussianFamily(CovarianceModels.Get(c.Covariance), c.K, new ArrayRowSource(c.X, null), c.N, 1e-6);
             var m = new GaussianMixture(c.Options(1)).Fit(c.X);
             var evaluator = family.CreateEvaluator(m.Parameters);
             Time("Score (final pass)", () => MixtureScoring.Score(evaluator, c.X));

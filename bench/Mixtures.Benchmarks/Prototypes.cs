@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using Mixtures.Internal;
+using Mixtures.Internal.Data;
 using Mixtures.Internal.Gaussian;
 using Mixtures.Internal.Gaussian.Covariance;
 using Mixtures.Internal.Kernels;
@@ -65,7 +66,7 @@ public static class Prototypes
         var x = MatrixSpan.Flat(c.X)[..(n * d)].ToArray();
         var p = GaussianParameters.TryCreateFromPrecisions(CovarianceModels.Get(c.Covariance), k, d, c.Weights, MatrixSpan.ToFlat(c.Means),
             MatrixSpan.ToFlat(c.Precisions[0]), [])!;
-        var evaluator = new GaussianFamily(CovarianceModels.Get(c.Covariance), k, c.X, null, c.N, 1e-6).CreateEvaluator(p);
+        var evaluator = new GaussianFamily(CovarianceModels.Get(c.Covariance), k, new ArrayRowSource(c.X, null), c.N, 1e-6).CreateEvaluator(p);
         var lib = new double[n * k];
         var libScratch = new double[evaluator.ScratchLength(B)];
         var xT = new double[d * B];

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using Mixtures.Internal;
+using Mixtures.Internal.Data;
 using Mixtures.Internal.Gaussian;
 using Mixtures.Internal.Gaussian.Covariance;
 using Mixtures.Internal.Kernels;
@@ -30,7 +31,7 @@ public sealed class Stages
         _k = c.K;
         _block = ChunkPlan.BlockRows;
         _x = MatrixSpan.Flat(c.X)[..(_n * _d)].ToArray();
-        var family = new GaussianFamily(CovarianceModels.Get(c.Covariance), c.K, c.X, null, c.N, 1e-6);
+        var family = new GaussianFamily(CovarianceModels.Get(c.Covariance), c.K, new ArrayRowSource(c.X, null), c.N, 1e-6);
         var precisions = c.Covariance switch
         {
             CovarianceType.Full => c.Precisions.SelectMany(p => MatrixSpan.Flat(p).ToArray()).ToArray(),

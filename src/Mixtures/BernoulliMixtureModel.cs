@@ -1,5 +1,6 @@
 using Mixtures.Internal;
 using Mixtures.Internal.Bernoulli;
+using Mixtures.Internal.Means;
 
 namespace Mixtures;
 
@@ -36,7 +37,7 @@ public sealed class BernoulliMixtureModel : MixtureModel
         ArgumentNullException.ThrowIfNull(means);
         int k = weights.Length, d = means.GetLength(1);
         ParameterChecks.Weights(weights, k, nameof(weights));
-        MeanMixtureFit.CheckMeans(means, k, d, BernoulliMixture.CheckMean, nameof(means));
+        MeanFitSpec<BernoulliMixtureModel>.CheckMeans(means, k, d, BernoulliFitSpec.CheckProbability, nameof(means));
         if (binarizeThreshold is { } t && !double.IsFinite(t))
             throw new ArgumentOutOfRangeException(nameof(binarizeThreshold), t, "The binarize threshold must be finite.");
         return new BernoulliMixtureModel(new MeanParameters(k, d, (double[])weights.Clone(), MatrixSpan.ToFlat(means)),

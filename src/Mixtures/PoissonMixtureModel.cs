@@ -1,5 +1,5 @@
 using Mixtures.Internal;
-using Mixtures.Internal.Bernoulli;
+using Mixtures.Internal.Means;
 using Mixtures.Internal.Poisson;
 
 namespace Mixtures;
@@ -34,7 +34,7 @@ public sealed class PoissonMixtureModel : MixtureModel
         ArgumentNullException.ThrowIfNull(rates);
         int k = weights.Length, d = rates.GetLength(1);
         ParameterChecks.Weights(weights, k, nameof(weights));
-        MeanMixtureFit.CheckMeans(rates, k, d, PoissonMixture.CheckRate, nameof(rates));
+        MeanFitSpec<PoissonMixtureModel>.CheckMeans(rates, k, d, PoissonFitSpec.CheckRate, nameof(rates));
         return new PoissonMixtureModel(new MeanParameters(k, d, (double[])weights.Clone(), MatrixSpan.ToFlat(rates)), FitInfo.None, 0);
     }
 

@@ -13,13 +13,21 @@ internal readonly struct ChunkPlan
     /// diagonal fits ~10% faster; full-covariance kernels sub-block further where D is large.
     /// </summary>
     public const int BlockRows = 128;
+
+    /// <summary>
+    /// Rows read from a source at once within a chunk: bounds a streamed source's buffer to this many rows,
+    /// and costs nothing for an in-memory one (a range is a span into the array). A multiple of
+    /// <see cref="BlockRows"/>, so blocks are the same as if the chunk were read whole.
+    /// </summary>
+    public const int SlabRows = 64 * BlockRows;
     const int MinChunkRows = 2048;
     const int MaxChunks = 16;
 
-    public ChunkPlan(int rows)
+    public ChunkPlan(long rows)
     {
-        Rows = rows;
-        Count = Math.Clamp((rows + MinChunkRows - 1) / MinChunkRows, 1, MaxChunks);
+        if (rows > int.MaxValue) throw new ArgumentOutOfRangeException(nameof(rows), rows, "More than 2^31 - 1 rows are not supported yet.");
+        Rows = (int)rows;
+        Count = Math.Clamp((Rows + MinChunkRows - 1) / MinChunkRows, 1, MaxChunks);
     }
 
     public int Rows { get; }

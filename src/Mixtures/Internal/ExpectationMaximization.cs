@@ -1,3 +1,4 @@
+using Mixtures.Internal.Data;
 using Mixtures.Internal.Kernels;
 
 namespace Mixtures.Internal;
@@ -7,13 +8,14 @@ namespace Mixtures.Internal;
 /// per block, the family's weighted log-densities, log-sum-exp into responsibilities, and at once
 /// the weighted sufficient statistics; then the M-step and the convergence test
 /// |lower bound - previous| &lt; tol (scikit-learn's semantics: the lower bound is the mean
-/// log-likelihood computed in the E-step, before that iteration's M-step).
+/// log-likelihood computed in the E-step, before that iteration's M-step). Rows come from an
+/// <see cref="IRowSource"/>, read chunk by chunk in ranges of <see cref="ChunkPlan.SlabRows"/>, so only
+/// the per-chunk buffers and statistics live here, whatever the source.
 /// </summary>
-internal sealed class ExpectationMaximization<TParams> where TParams : class
+internal sealed class ExpectationMaximization<TParams> : IDisposable where TParams : class
 {
     readonly IMixtureFamily<TParams> _family;
-    readonly double[,] _x;
-    readonly double[]? _w;
+    readonly IRowSource _source;
     readonly double _totalWeight;
     readonly ChunkPlan _plan;
     readonly int? _threads;
@@ -30,22 +32,24 @@ internal sealed class ExpectationMaximization<TParams> where TParams : class
     /// <summary>Worst points kept beyond K, so repeated re-seeds can move past an isolated outlier.</summary>
     const int WorstExtra = 8;
 
-    sealed class ChunkState(ISufficientStatistics<TParams> stats, int logProb, int scratch)
+    readonly List<ChunkState> _all = [];
+
+    sealed class ChunkState(ISufficientStatistics<TParams> stats, IRowReader reader, int logProb, int scratch)
     {
         public readonly ISufficientStatistics<TParams> Stats = stats;
+        public readonly IRowReader Reader = reader;
         public readonly double[] LogProb = new double[logProb];
         public readonly double[] Lse = new double[ChunkPlan.BlockRows];
         public double[] Scratch = new double[scratch];
     }
 
-    public ExpectationMaximization(IMixtureFamily<TParams> family, double[,] x, double[]? sampleWeight, double totalWeight, int? maxThreads)
+    public ExpectationMaximization(IMixtureFamily<TParams> family, IRowSource source, double totalWeight, int? maxThreads)
     {
         _family = family;
-        _x = x;
-        _w = sampleWeight;
+        _source = source;
         _totalWeight = totalWeight;
         _threads = maxThreads;
-        _plan = new ChunkPlan(x.GetLength(0));
+        _plan = new ChunkPlan(source.Rows);
         int k = family.Components;
         _total = family.CreateStatistics();
         _done = new ChunkState?[_plan.Count];
@@ -125,9 +129,15 @@ internal sealed class ExpectationMaximization<TParams> where TParams : class
             // The (j + r)-th worst point: successive re-seeds move on from a point that keeps failing.
             int row = worst.Row((j + reseeds) % worst.Count);
             reseeds++;
-            parameters = _family.Reseed(parameters, d.Component, MatrixSpan.Rows(_x, row, 1));
+            parameters = _family.Reseed(parameters, d.Component, ReadRow(row));
         }
         return parameters;
+    }
+
+    double[] ReadRow(long row)
+    {
+        using var reader = _source.OpenReader();
+        return reader.Read(row, 1).Values.ToArray();
     }
 
     /// <summary>One fused pass: E-step and sufficient statistics. Returns the weighted mean log-likelihood.</summary>
@@ -150,26 +160,32 @@ internal sealed class ExpectationMaximization<TParams> where TParams : class
             stats.Begin(parameters);
             worst.Clear();
             double sum = 0;
-            for (int b = start; b < start + length; b += ChunkPlan.BlockRows)
+            int d = _source.Features;
+            for (int s0 = start; s0 < start + length; s0 += ChunkPlan.SlabRows)
             {
-                int n = Math.Min(ChunkPlan.BlockRows, start + length - b);
-                var rows = MatrixSpan.Rows(_x, b, n);
-                var lp = buf.LogProb.AsSpan(0, n * k);
-                evaluator.WeightedLogProb(rows, n, lp, buf.Scratch);
-                LogSumExp.NormalizeRows(lp, n, k, buf.Lse);
-                for (int r = 0; r < n; r++)
+                int slab = Math.Min(ChunkPlan.SlabRows, start + length - s0);
+                var range = buf.Reader.Read(s0, slab);
+                for (int o = 0; o < slab; o += ChunkPlan.BlockRows)
                 {
-                    double lse = buf.Lse[r];
-                    double w = _w is null ? 1.0 : _w[b + r];
-                    if (w != 1.0)
-                        for (int j = r * k; j < (r + 1) * k; j++) lp[j] *= w;
-                    if (w > 0)
+                    int n = Math.Min(ChunkPlan.BlockRows, slab - o), b = s0 + o;
+                    var rows = range.Values.Slice(o * d, n * d);
+                    var lp = buf.LogProb.AsSpan(0, n * k);
+                    evaluator.WeightedLogProb(rows, n, lp, buf.Scratch);
+                    LogSumExp.NormalizeRows(lp, n, k, buf.Lse);
+                    for (int r = 0; r < n; r++)
                     {
-                        sum += w * lse;
-                        worst.Offer(lse, b + r);
+                        double lse = buf.Lse[r];
+                        double w = range.Weight(o + r);
+                        if (w != 1.0)
+                            for (int j = r * k; j < (r + 1) * k; j++) lp[j] *= w;
+                        if (w > 0)
+                        {
+                            sum += w * lse;
+                            worst.Offer(lse, b + r);
+                        }
                     }
+                    stats.Accumulate(rows, n, lp, buf.Scratch);
                 }
-                stats.Accumulate(rows, n, lp, buf.Scratch);
             }
             _chunkSum[c] = sum;
             Finish(c, buf);
@@ -186,7 +202,20 @@ internal sealed class ExpectationMaximization<TParams> where TParams : class
             if (_pool.Count > 0) return _pool.Pop();
         }
         var stats = _family.CreateStatistics();
-        return new ChunkState(stats, ChunkPlan.BlockRows * _family.Components, stats.ScratchLength(ChunkPlan.BlockRows));
+        var state = new ChunkState(stats, _source.OpenReader(), ChunkPlan.BlockRows * _family.Components, stats.ScratchLength(ChunkPlan.BlockRows));
+        lock (_pool) _all.Add(state);
+        return state;
+    }
+
+    /// <summary>Closes the readers of every chunk state.</summary>
+    public void Dispose()
+    {
+        lock (_pool)
+        {
+            foreach (var state in _all) state.Reader.Dispose();
+            _all.Clear();
+            _pool.Clear();
+        }
     }
 
     /// <summary>Chunk <paramref name="c"/> is done: add every finished chunk that is next in order to the total.</summary>

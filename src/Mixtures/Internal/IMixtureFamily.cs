@@ -45,8 +45,11 @@ internal interface IComponentEvaluator
 /// <summary>Per-chunk weighted sufficient statistics of one M-step.</summary>
 internal interface ISufficientStatistics<TParams>
 {
-    /// <summary>Clears the sums; <paramref name="current"/> gives the shift (the current means).</summary>
-    void Begin(TParams current);
+    /// <summary>
+    /// Clears the sums; <paramref name="current"/> gives the shift (the current means), or null before the first
+    /// parameters exist (sums from initial responsibilities: the family's own reference point, such as the data mean).
+    /// </summary>
+    void Begin(TParams? current);
 
     /// <summary>Adds rows with responsibilities already multiplied by the sample weights (count x K).</summary>
     void Accumulate(ReadOnlySpan<double> rows, int count, ReadOnlySpan<double> weightedResp, Span<double> scratch);

@@ -1,3 +1,4 @@
+using Mixtures.Internal.Data;
 using Mixtures.Internal.Kernels;
 
 namespace Mixtures.Internal;
@@ -9,22 +10,32 @@ internal static class MixtureScoring
     /// Runs the E-step over all rows and hands each block's normalized responsibilities and
     /// log-likelihoods to <paramref name="sink"/>(firstRow, count, resp, logLik).
     /// </summary>
-    public static void Evaluate(IComponentEvaluator evaluator, double[,] x, SpanSink sink)
+    public static void Evaluate(IComponentEvaluator evaluator, double[,] x, SpanSink sink) =>
+        Evaluate(evaluator, new ArrayRowSource(x, null), sink);
+
+    /// <summary>Per-row responsibilities and log-likelihoods of every row of <paramref name="source"/>, chunk by chunk on all cores.</summary>
+    public static void Evaluate(IComponentEvaluator evaluator, IRowSource source, SpanSink sink)
     {
-        int n = x.GetLength(0), k = evaluator.Components;
-        var plan = new ChunkPlan(n);
+        int k = evaluator.Components, d = source.Features;
+        var plan = new ChunkPlan(source.Rows);
         plan.ForEach(null, c =>
         {
             var (start, len) = plan[c];
             var lp = new double[ChunkPlan.BlockRows * k];
             var ll = new double[ChunkPlan.BlockRows];
             var scratch = new double[evaluator.ScratchLength(ChunkPlan.BlockRows)];
-            for (int b = start; b < start + len; b += ChunkPlan.BlockRows)
+            using var reader = source.OpenReader();
+            for (int s0 = start; s0 < start + len; s0 += ChunkPlan.SlabRows)
             {
-                int m = Math.Min(ChunkPlan.BlockRows, start + len - b);
-                evaluator.WeightedLogProb(MatrixSpan.Rows(x, b, m), m, lp, scratch);
-                LogSumExp.NormalizeRows(lp, m, k, ll);   // the same operations per row as Normalize: bit-identical
-                sink(b, m, lp.AsSpan(0, m * k), ll.AsSpan(0, m));
+                int slab = Math.Min(ChunkPlan.SlabRows, start + len - s0);
+                var values = reader.Read(s0, slab).Values;
+                for (int o = 0; o < slab; o += ChunkPlan.BlockRows)
+                {
+                    int m = Math.Min(ChunkPlan.BlockRows, slab - o);
+                    evaluator.WeightedLogProb(values.Slice(o * d, m * d), m, lp, scratch);
+                    LogSumExp.NormalizeRows(lp, m, k, ll);   // the same operations per row as Normalize: bit-identical
+                    sink(s0 + o, m, lp.AsSpan(0, m * k), ll.AsSpan(0, m));
+                }
             }
         });
     }
@@ -68,12 +79,15 @@ internal static class MixtureScoring
     /// <see cref="ChunkPlan"/>, then the chunk sums in chunk order (deterministic on any thread count,
     /// the same grouping as the EM lower bound), without an N-long array.
     /// </summary>
-    public static double Score(IComponentEvaluator e, double[,] x)
+    public static double Score(IComponentEvaluator e, double[,] x) => Score(e, new ArrayRowSource(x, null));
+
+    /// <summary>Mean log-likelihood per row (unweighted), summed per chunk in chunk order: the same on any thread count.</summary>
+    public static double Score(IComponentEvaluator e, IRowSource source)
     {
-        int n = x.GetLength(0);
+        long n = source.Rows;
         var plan = new ChunkPlan(n);
         var chunkSum = new double[plan.Count];
-        Evaluate(e, x, (first, count, _, ll) =>
+        Evaluate(e, source, (first, count, _, ll) =>
         {
             int c = plan.ChunkOf(first);
             double s = chunkSum[c];

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Mixtures.Internal;
-using Mixtures.Internal.Bernoulli;
+using Mixtures.Internal.Means;
 
 namespace Mixtures.Serialization;
 

@@ -1,11 +1,14 @@
+using Mixtures.Internal.Data;
+using Mixtures.Internal.Means;
+
 namespace Mixtures.Internal.Bernoulli;
 
 /// <summary>
 /// Multivariate Bernoulli mixture: ln p_k(x) = sum_d x_d ln mu_kd + (1 - x_d) ln(1 - mu_kd), and the
 /// smoothed M-step mu_kd = (S_kd + alpha) / (N_k + 2 alpha).
 /// </summary>
-internal sealed class BernoulliFamily(int components, double[,] x, double[]? sampleWeight, double totalWeight, double alpha)
-    : MeanFamily(components, x, sampleWeight, totalWeight)
+internal sealed class BernoulliFamily(int components, IRowSource data, double totalWeight, double alpha)
+    : MeanFamily(components, data, totalWeight)
 {
     public override IComponentEvaluator CreateEvaluator(MeanParameters parameters) => CreateEvaluatorFor(parameters);
 

@@ -1,3 +1,4 @@
+using Mixtures.Internal.Data;
 using System.Runtime.Intrinsics;
 
 namespace Mixtures.Internal.Gaussian;
@@ -5,32 +6,33 @@ namespace Mixtures.Internal.Gaussian;
 /// <summary>Weighted mean, per-feature variance and (optionally) scatter matrix of the data, two-pass.</summary>
 internal static class DataMoments
 {
-    public static (double[] Mean, double[] Variance, double[] Scatter) Compute(double[,] x, double[]? w, double totalWeight, bool scatter)
+    public static (double[] Mean, double[] Variance, double[] Scatter) Compute(IRowSource source, double totalWeight, bool scatter)
     {
-        int n = x.GetLength(0), d = x.GetLength(1);
-        var data = MatrixSpan.Flat(x);
+        int d = source.Features;
         var mean = new double[d];
-        for (int i = 0; i < n; i++)
+        RowScan.InOrder(source, (_, n, range) =>
         {
-            double wi = w?[i] ?? 1.0;
-            AddScaled(mean, wi, data.Slice(i * d, d));
-        }
+            for (int i = 0; i < n; i++) AddScaled(mean, range.Weight(i), range.Values.Slice(i * d, d));
+        });
         for (int j = 0; j < d; j++) mean[j] /= totalWeight;
         var variance = new double[d];
         var s = scatter ? new double[d * d] : Array.Empty<double>();
         var xc = new double[d];
-        for (int i = 0; i < n; i++)
+        RowScan.InOrder(source, (_, n, range) =>
         {
-            double wi = w?[i] ?? 1.0;
-            if (wi == 0) continue;
-            CenterAddSquares(data.Slice(i * d, d), mean, wi, xc, variance);
-            if (scatter)
-                for (int a = 0; a < d; a++)
-                {
-                    double t = wi * xc[a];
-                    for (int b = 0; b <= a; b++) s[a * d + b] += t * xc[b];
-                }
-        }
+            for (int i = 0; i < n; i++)
+            {
+                double wi = range.Weight(i);
+                if (wi == 0) continue;
+                CenterAddSquares(range.Values.Slice(i * d, d), mean, wi, xc, variance);
+                if (scatter)
+                    for (int a = 0; a < d; a++)
+                    {
+                        double t = wi * xc[a];
+                        for (int b = 0; b <= a; b++) s[a * d + b] += t * xc[b];
+                    }
+            }
+        });
         for (int j = 0; j < d; j++) variance[j] /= totalWeight;
         if (scatter)
             for (int a = 0; a < d; a++)

@@ -1,3 +1,4 @@
+using Mixtures.Internal.Data;
 using Mixtures.Internal.Gaussian.Covariance;
 
 namespace Mixtures.Internal.Gaussian;
@@ -10,22 +11,22 @@ internal sealed class GaussianFamily : IMixtureFamily<GaussianParameters>
 {
     readonly ICovarianceModel _model;
     readonly double _reg;
-    readonly int _rows;
+    readonly long _rows;
     readonly double _totalWeight;
     readonly double[] _dataMean;      // weighted mean of the data (D)
     readonly double[] _dataVariance;  // weighted per-feature variance, for re-seeding (D)
     readonly double[] _scatter;       // tied only: sum_n w_n (x_n - c)(x_n - c)^T, c = data mean
 
-    public GaussianFamily(ICovarianceModel model, int components, double[,] x, double[]? sampleWeight, double totalWeight, double regCovar)
+    public GaussianFamily(ICovarianceModel model, int components, IRowSource data, double totalWeight, double regCovar)
     {
         _model = model;
         Components = components;
-        Features = x.GetLength(1);
+        Features = data.Features;
         _reg = regCovar;
-        _rows = x.GetLength(0);
+        _rows = data.Rows;
         _totalWeight = totalWeight;
-        (_dataMean, _dataVariance, _scatter) = DataMoments.Compute(x, sampleWeight, totalWeight, model.NeedsDataScatter);
-        RequireRepresentableScale(x, regCovar);
+        (_dataMean, _dataVariance, _scatter) = DataMoments.Compute(data, totalWeight, model.NeedsDataScatter);
+        RequireRepresentableScale(data, regCovar);
     }
 
     /// <summary>
@@ -36,7 +37,7 @@ internal sealed class GaussianFamily : IMixtureFamily<GaussianParameters>
     /// </summary>
     const double SmallestNormal = 2.2250738585072014E-308;
 
-    void RequireRepresentableScale(double[,] x, double regCovar)
+    void RequireRepresentableScale(IRowSource x, double regCovar)
     {
         for (int j = 0; j < Features; j++)
         {
@@ -54,17 +55,27 @@ internal sealed class GaussianFamily : IMixtureFamily<GaussianParameters>
         }
     }
 
-    static bool IsConstant(double[,] x, int j)
+    static bool IsConstant(IRowSource x, int j)
     {
-        for (int i = 1; i < x.GetLength(0); i++)
-            if (x[i, j] != x[0, j]) return false;
-        return true;
+        double first = double.NaN;
+        bool constant = true;
+        int d = x.Features;
+        RowScan.InOrder(x, (start, n, range) =>
+        {
+            if (start == 0) first = range.Values[j];
+            for (int i = 0; i < n && constant; i++) constant = range.Values[i * d + j] == first;
+        });
+        return constant;
     }
 
-    static double MaxAbs(double[,] x, int j)
+    static double MaxAbs(IRowSource x, int j)
     {
         double m = 0;
-        for (int i = 0; i < x.GetLength(0); i++) m = Math.Max(m, Math.Abs(x[i, j]));
+        int d = x.Features;
+        RowScan.InOrder(x, (_, n, range) =>
+        {
+            for (int i = 0; i < n; i++) m = Math.Max(m, Math.Abs(range.Values[i * d + j]));
+        });
         return m;
     }
 
@@ -77,7 +88,7 @@ internal sealed class GaussianFamily : IMixtureFamily<GaussianParameters>
 
     public IComponentEvaluator CreateEvaluator(GaussianParameters parameters) => new GaussianEvaluator(parameters);
 
-    public ISufficientStatistics<GaussianParameters> CreateStatistics() => new GaussianStatistics(_model.Moments, Components, Features);
+    public ISufficientStatistics<GaussianParameters> CreateStatistics() => new GaussianStatistics(_model.Moments, Components, Features) { Centre = _dataMean };
 
     public GaussianParameters? MStep(ISufficientStatistics<GaussianParameters> total, GaussianParameters? previous, List<Degeneracy> degenerate)
     {

@@ -96,7 +96,22 @@ internal sealed unsafe class GaussianStatistics : ISufficientStatistics<Gaussian
     public int ScratchLength(int rows) =>
         _blocked && Moments == MomentShape.Full ? 3 * RoundRows(rows) * _ld + BlockKernels.Lanes : D;
 
-    public void Begin(GaussianParameters current) => Begin(current.Means);
+    /// <summary>Where sums are centred before any parameters exist (null: the origin); the family sets the data mean.</summary>
+    public double[]? Centre { get; init; }
+
+    /// <summary>Centres on the current means, or on <see cref="Centre"/> for every component when there are none yet.</summary>
+    public void Begin(GaussianParameters? current)
+    {
+        if (current is not null)
+        {
+            Begin(current.Means);
+            return;
+        }
+        var shift = new double[K * D];
+        if (Centre is { } centre)
+            for (int c = 0; c < K; c++) centre.CopyTo(shift.AsSpan(c * D, D));
+        Begin(shift);
+    }
 
     /// <summary>Clears the sums and centres the next ones on <paramref name="shift"/> (K x D).</summary>
     public void Begin(ReadOnlySpan<double> shift)

@@ -1,4 +1,5 @@
-using Mixtures.Internal.Bernoulli;
+using Mixtures.Internal.Data;
+using Mixtures.Internal.Means;
 
 namespace Mixtures.Internal.Poisson;
 
@@ -6,8 +7,8 @@ namespace Mixtures.Internal.Poisson;
 /// Mixture of independent Poisson counts: ln p_k(x) = sum_d x_d ln lambda_kd - lambda_kd - ln x_d!,
 /// and the M-step lambda_kd = S_kd / N_k + min_rate.
 /// </summary>
-internal sealed class PoissonFamily(int components, double[,] x, double[]? sampleWeight, double totalWeight, double minRate)
-    : MeanFamily(components, x, sampleWeight, totalWeight)
+internal sealed class PoissonFamily(int components, IRowSource data, double totalWeight, double minRate)
+    : MeanFamily(components, data, totalWeight)
 {
     public override IComponentEvaluator CreateEvaluator(MeanParameters parameters) => CreateEvaluatorFor(parameters);
 

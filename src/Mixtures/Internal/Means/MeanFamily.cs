@@ -1,4 +1,6 @@
-namespace Mixtures.Internal.Bernoulli;
+using Mixtures.Internal.Data;
+
+namespace Mixtures.Internal.Means;
 
 /// <summary>
 /// What the Bernoulli and Poisson families share for the EM loop: statistics R_k and S_k,
@@ -8,16 +10,16 @@ namespace Mixtures.Internal.Bernoulli;
 internal abstract class MeanFamily : IMixtureFamily<MeanParameters>
 {
     protected static readonly double Eps = Math.Pow(2, -52);
-    readonly int _rows;
+    readonly long _rows;
     readonly double _totalWeight;
 
-    protected MeanFamily(int components, double[,] x, double[]? sampleWeight, double totalWeight)
+    protected MeanFamily(int components, IRowSource data, double totalWeight)
     {
         Components = components;
-        Features = x.GetLength(1);
-        _rows = x.GetLength(0);
+        Features = data.Features;
+        _rows = data.Rows;
         _totalWeight = totalWeight;
-        DataMean = WeightedMean(x, sampleWeight, totalWeight);
+        DataMean = WeightedMean(data, totalWeight);
     }
 
     public int Components { get; }
@@ -74,17 +76,20 @@ internal abstract class MeanFamily : IMixtureFamily<MeanParameters>
         return new MeanParameters(k, d, weights, means);
     }
 
-    static double[] WeightedMean(double[,] x, double[]? w, double totalWeight)
+    static double[] WeightedMean(IRowSource data, double totalWeight)
     {
-        int n = x.GetLength(0), d = x.GetLength(1);
+        int d = data.Features;
         var mean = new double[d];
-        for (int i = 0; i < n; i++)
+        RowScan.InOrder(data, (_, n, range) =>
         {
-            double wi = w?[i] ?? 1.0;
-            if (wi == 0) continue;
-            var row = MatrixSpan.Rows(x, i, 1);
-            for (int j = 0; j < d; j++) mean[j] += wi * row[j];
-        }
+            for (int i = 0; i < n; i++)
+            {
+                double wi = range.Weight(i);
+                if (wi == 0) continue;
+                var row = range.Values.Slice(i * d, d);
+                for (int j = 0; j < d; j++) mean[j] += wi * row[j];
+            }
+        });
         for (int j = 0; j < d; j++) mean[j] /= totalWeight;
         return mean;
     }

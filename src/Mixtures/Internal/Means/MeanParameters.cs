@@ -1,4 +1,4 @@
-namespace Mixtures.Internal.Bernoulli;
+namespace Mixtures.Internal.Means;
 
 /// <summary>
 /// Immutable parameters shared in shape by the Bernoulli and Poisson families: weights [K] and

@@ -1,6 +1,6 @@
 using System.Numerics.Tensors;
 
-namespace Mixtures.Internal.Bernoulli;
+namespace Mixtures.Internal.Means;
 
 /// <summary>
 /// E-step of the mixtures whose log-density is linear in x (Bernoulli, Poisson):

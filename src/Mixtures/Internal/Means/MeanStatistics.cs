@@ -1,6 +1,6 @@
 using System.Numerics.Tensors;
 
-namespace Mixtures.Internal.Bernoulli;
+namespace Mixtures.Internal.Means;
 
 /// <summary>
 /// Per-chunk sufficient statistics of the mixtures whose M-step needs only weighted sums
@@ -24,7 +24,7 @@ internal sealed class MeanStatistics<TParams> : ISufficientStatistics<TParams>
 
     public int ScratchLength(int rows) => 0;
 
-    public void Begin(TParams current)
+    public void Begin(TParams? current)
     {
         Array.Clear(R);
         Array.Clear(S);

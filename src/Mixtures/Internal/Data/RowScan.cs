@@ -1,0 +1,19 @@
+namespace Mixtures.Internal.Data;
+
+/// <summary>Sequential passes over a source, in row order: sums taken this way equal a plain loop over the rows.</summary>
+internal static class RowScan
+{
+    /// <summary>Receives rows [first, first + count).</summary>
+    public delegate void RangeVisitor(long first, int count, RowRange range);
+
+    /// <summary>Every row of <paramref name="source"/> in order, in ranges of at most <see cref="ChunkPlan.SlabRows"/>.</summary>
+    public static void InOrder(IRowSource source, RangeVisitor visit)
+    {
+        using var reader = source.OpenReader();
+        for (long first = 0; first < source.Rows; first += ChunkPlan.SlabRows)
+        {
+            int count = (int)Math.Min(ChunkPlan.SlabRows, source.Rows - first);
+            visit(first, count, reader.Read(first, count));
+        }
+    }
+}

@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Mixtures.Internal.Data;
+using Mixtures.Internal.Initialization;
+
+namespace Mixtures.Internal.Fitting;
+
+/// <summary>
+/// The estimator pipeline every family shares, as scikit-learn's <c>BaseMixture.fit</c>: validation,
+/// initialization (explicit parameters, or responsibilities from the init method fed to the M-step),
+/// NInit restarts through the one EM loop keeping the best lower bound, warm start, the
+/// non-convergence warning and the fit's bookkeeping. Families plug in through <see cref="IFitSpec{TParams, TModel}"/>.
+/// </summary>
+internal sealed class FitDriver<TParams, TModel>(IFitSpec<TParams, TModel> spec, MixtureOptions options) : FitPipeline<TModel>
+    where TParams : class where TModel : MixtureModel
+{
+    public override TModel Fit(double[,] x, double[]? sampleWeight, TModel? warmFrom, ILogger logger,
+        IProgress<EmIteration>? progress, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var (data, source, family, totalWeight) = Prepare(x, sampleWeight);
+        TParams? warm = null;
+        if (warmFrom is not null)
+        {
+            warm = warmFrom.Features == source.Features && warmFrom.Components == options.Components ? spec.WarmStart(warmFrom) : null;
+            if (warm is null)
+                throw new ArgumentException($"Warm start needs data with the same number of features, and the same {spec.WarmStartTerms}, as the previous fit.", nameof(x));
+        }
+        var settings = new EmSettings(options.MaxIterations, options.Tolerance, options.Degenerate);
+        using var em = new ExpectationMaximization<TParams>(family, source, totalWeight, options.MaxDegreeOfParallelism);
+        var rng = new Random(options.Seed ?? Random.Shared.Next());
+        int runs = warm is null ? options.NInit : 1;
+        EmResult<TParams>? best = null;
+        for (int init = 0; init < runs; init++)
+        {
+            ct.ThrowIfCancellationRequested();
+            var start = warm ?? Initialize(family, data, source, rng);
+            var result = em.Run(start, settings, init, progress, ct);
+            if (best is null || result.LowerBound > best.LowerBound || double.IsNegativeInfinity(best.LowerBound))
+                best = result;
+        }
+        if (!best!.Converged)
+            logger.LogWarning("EM did not converge after {Iterations} iterations (tol {Tol}); try a larger MaxIterations or Tolerance, or check the data.",
+                best.Iterations, settings.Tolerance);
+        double score = MixtureScoring.Score(family.CreateEvaluator(best.Parameters), source);
+        var info = new FitInfo(best.LowerBound, best.History, best.Converged, best.Iterations, best.Reseeds,
+            clock.Elapsed.TotalSeconds, score, checked((int)source.Rows), null);
+        return spec.CreateModel(best.Parameters, info);
+    }
+
+    /// <summary>Where the first restart of <see cref="Fit"/> starts with the same options (the generator is seeded as Fit seeds its own).</summary>
+    public override TModel Initial(double[,] x, double[]? sampleWeight)
+    {
+        var (data, source, family, _) = Prepare(x, sampleWeight);
+        var rng = new Random(options.Seed ?? Random.Shared.Next());
+        return spec.CreateModel(Initialize(family, data, source, rng), FitInfo.None);
+    }
+
+    (double[,] Data, ArrayRowSource Source, IMixtureFamily<TParams> Family, double TotalWeight) Prepare(double[,] x, double[]? sampleWeight)
+    {
+        var data = spec.PrepareData(x);
+        double totalWeight = InputValidation.RequireWeights(sampleWeight, data.GetLength(0));
+        InputValidation.RequireEnoughPoints(data, sampleWeight, options.Components);
+        var source = new ArrayRowSource(data, sampleWeight);
+        return (data, source, spec.CreateFamily(source, totalWeight), totalWeight);
+    }
+
+    TParams Initialize(IMixtureFamily<TParams> family, double[,] data, IRowSource source, Random rng)
+    {
+        int k = options.Components, d = source.Features;
+        TParams? fromData = null;
+        if (options.InitialWeights is null || options.InitialMeans is null || !spec.HasExplicitRest)
+        {
+            var w = (source as ArrayRowSource)?.SampleWeight;
+            fromData = FromResponsibilities(family, source,
+                InitialResponsibilities.Create(options.Init, data, w, k, rng, options.MaxDegreeOfParallelism));
+        }
+        double[]? weights = null, means = null;
+        if (options.InitialWeights is { } iw)
+        {
+            ParameterChecks.Weights(iw, k, nameof(MixtureOptions.InitialWeights));
+            weights = (double[])iw.Clone();
+        }
+        if (options.InitialMeans is { } im)
+        {
+            const string name = nameof(MixtureOptions.InitialMeans);
+            ParameterChecks.Means(im, k, d, name);
+            for (int i = 0; i < k; i++)
+                for (int j = 0; j < d; j++)
+                    if (spec.CheckMean(im[i, j]) is { } problem)
+                        throw new ArgumentException($"{name}[{i}, {j}] = {im[i, j]}: {problem}", name);
+            means = MatrixSpan.ToFlat(im);
+        }
+        return spec.Compose(fromData, k, d, weights, means);
+    }
+
+    /// <summary>The M-step on initial responsibilities, summed over the rows in order.</summary>
+    static TParams FromResponsibilities(IMixtureFamily<TParams> family, IRowSource source, InitialResponsibilities.Block block)
+    {
+        int k = family.Components, d = source.Features;
+        var stats = family.CreateStatistics();
+        stats.Begin(null);
+        var resp = new double[ChunkPlan.BlockRows * k];
+        var scratch = new double[stats.ScratchLength(ChunkPlan.BlockRows)];
+        RowScan.InOrder(source, (first, n, range) =>
+        {
+            for (int o = 0; o < n; o += ChunkPlan.BlockRows)
+            {
+                int m = Math.Min(ChunkPlan.BlockRows, n - o);
+                block(checked((int)(first + o)), m, resp);
+                stats.Accumulate(range.Values.Slice(o * d, m * d), m, resp.AsSpan(0, m * k), scratch);
+            }
+        });
+        var degenerate = new List<Degeneracy>();
+        var p = family.MStep(stats, null, degenerate);
+        foreach (var dg in degenerate)
+            if (dg.Fatal)
+                throw new DegenerateFitException($"Initialization failed: {dg.Reason} Try a larger reg_covar or another init method.", dg.Component);
+        return p ?? throw new InvalidOperationException("The M-step gave no parameters and reported no fatal degeneracy.");
+    }
+}
+
+/// <summary>The fit driver as the public estimators see it (without the family's parameter type).</summary>
+internal abstract class FitPipeline<TModel> where TModel : MixtureModel
+{
+    public abstract TModel Fit(double[,] x, double[]? sampleWeight, TModel? warmFrom, ILogger logger,
+        IProgress<EmIteration>? progress, CancellationToken ct);
+
+    public abstract TModel Initial(double[,] x, double[]? sampleWeight);
+}

@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Mixtures.Internal.Fitting;
+
+namespace Mixtures;
+
+/// <summary>
+/// What every mixture estimator offers (<see cref="GaussianMixture"/>, <see cref="BernoulliMixture"/>,
+/// <see cref="PoissonMixture"/>): one fit pipeline with scikit-learn's semantics — restarts keeping the
+/// best lower bound, explicit initial parameters, warm start, sample weights, re-seeding of degenerate
+/// components, and the same model for the same seed on any thread count.
+/// </summary>
+/// <typeparam name="TOptions">The family's options record.</typeparam>
+/// <typeparam name="TModel">The family's fitted model.</typeparam>
+public abstract class MixtureEstimator<TOptions, TModel> where TOptions : MixtureOptions where TModel : MixtureModel
+{
+    readonly ILogger _logger;
+
+    private protected MixtureEstimator(TOptions options, ILogger? logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        Options = options;
+        _logger = logger ?? NullLogger.Instance;
+    }
+
+    /// <summary>The options this estimator fits with (validated when the estimator was created).</summary>
+    public TOptions Options { get; }
+
+    /// <summary>The model of the last successful <see cref="Fit"/>, the starting point of a warm start.</summary>
+    public TModel? Model { get; private set; }
+
+    /// <summary>The family's fit pipeline for these options.</summary>
+    private protected abstract FitPipeline<TModel> Pipeline { get; }
+
+    /// <summary>Fits the mixture to the rows of <paramref name="x"/>, optionally weighted.</summary>
+    /// <param name="x">Data [N, D]; every value must be finite and valid for the family.</param>
+    /// <param name="sampleWeight">Non-negative weight per row (null: all 1). Integer weights equal repeated rows.</param>
+    /// <param name="progress">Receives every EM iteration.</param>
+    /// <param name="cancellationToken">Stops the fit between iterations.</param>
+    /// <exception cref="ArgumentException">Bad data, weights or initial parameters; the message names the problem.</exception>
+    /// <exception cref="DegenerateFitException">A component could not be repaired.</exception>
+    public TModel Fit(double[,] x, double[]? sampleWeight = null,
+        IProgress<EmIteration>? progress = null, CancellationToken cancellationToken = default)
+    {
+        Model = Pipeline.Fit(x, sampleWeight, Options.WarmStart ? Model : null, _logger, progress, cancellationToken);
+        return Model;
+    }
+
+    /// <summary>
+    /// The parameters EM starts from on its first restart (explicit initial parameters, or the init method
+    /// with this seed), before any iteration: iteration 0 of a learning picture. With a fixed seed it is
+    /// exactly where <see cref="Fit"/> starts (a warm start from <see cref="Model"/> is not considered).
+    /// The returned model has no fit diagnostics (NaN lower bound, 0 iterations).
+    /// </summary>
+    /// <exception cref="ArgumentException">The same data, weight and initial-parameter errors as <see cref="Fit"/>.</exception>
+    public TModel InitialModel(double[,] x, double[]? sampleWeight = null) => Pipeline.Initial(x, sampleWeight);
+
+    /// <summary>Fits, then returns the most probable component of every row (consistent with Predict).</summary>
+    public int[] FitPredict(double[,] x, double[]? sampleWeight = null) => Fit(x, sampleWeight).Predict(x);
+}
