@@ -8,9 +8,10 @@ namespace Mixtures.Internal;
 internal readonly struct ChunkPlan
 {
     /// <summary>
-    /// Rows handled together by one kernel call (bounded scratch: BlockRows x K). 128 amortizes the
-    /// per-block work (vectorized exp/log calls, loading and storing the statistics) better than 64:
-    /// diagonal fits ~10% faster; full-covariance kernels sub-block further where D is large.
+    /// Rows handled together by one kernel call (bounded scratch: BlockRows x K). Large enough to amortize
+    /// the per-block work (vectorized exp/log calls, loading and storing the statistics), small enough that
+    /// a block's log-probabilities stay in cache; full-covariance kernels sub-block further where D is large
+    /// (bench/README.md, "Tuning constants").
     /// </summary>
     public const int BlockRows = 128;
 

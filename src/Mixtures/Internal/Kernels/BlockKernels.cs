@@ -23,8 +23,9 @@ internal static unsafe partial class BlockKernels
 
     /// <summary>
     /// Rows per sub-block for the full-covariance kernels so that a sub-block of centred rows and one
-    /// factor stay in L1 (a multiple of <see cref="TileRows"/>). Measured on Zen 5 (48 KiB L1d):
-    /// D = 64 gains ~8% from 32-row sub-blocks; D = 16 is indifferent.
+    /// factor stay in L1 (a multiple of <see cref="TileRows"/>): at D = 64 a 32-row sub-block and a factor
+    /// fill most of a 48 KiB L1d; below D = 48 the whole block fits and sub-blocking only adds overhead
+    /// (bench/README.md, "Tuning constants").
     /// </summary>
     public static int SubBlockRows(int ld) => ld >= 48 ? 32 : int.MaxValue;
 
