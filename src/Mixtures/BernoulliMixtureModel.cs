@@ -17,7 +17,7 @@ public sealed class BernoulliMixtureModel : MixtureModel
         Parameters = parameters;
         Alpha = alpha;
         BinarizeThreshold = binarizeThreshold;
-        Evaluator = BernoulliFamily.CreateEvaluatorFor(parameters);
+        Evaluator = LinearEvaluator.For(parameters, BernoulliFamily.Terms, null);
     }
 
     internal MeanParameters Parameters { get; }

@@ -15,13 +15,18 @@ namespace Mixtures;
 public abstract class MixtureEstimator<TOptions, TModel> where TOptions : MixtureOptions where TModel : MixtureModel
 {
     readonly ILogger _logger;
+    readonly FitPipeline<TModel> _pipeline;
 
-    private protected MixtureEstimator(TOptions options, ILogger? logger)
+    /// <param name="options">Validated here.</param>
+    /// <param name="logger">Receives the non-convergence warning (null: none).</param>
+    /// <param name="pipeline">The family's fit pipeline for the validated options.</param>
+    private protected MixtureEstimator(TOptions options, ILogger? logger, Func<TOptions, FitPipeline<TModel>> pipeline)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         Options = options;
         _logger = logger ?? NullLogger.Instance;
+        _pipeline = pipeline(options);
     }
 
     /// <summary>The options this estimator fits with (validated when the estimator was created).</summary>
@@ -29,9 +34,6 @@ public abstract class MixtureEstimator<TOptions, TModel> where TOptions : Mixtur
 
     /// <summary>The model of the last successful <see cref="Fit"/>, the starting point of a warm start.</summary>
     public TModel? Model { get; private set; }
-
-    /// <summary>The family's fit pipeline for these options.</summary>
-    private protected abstract FitPipeline<TModel> Pipeline { get; }
 
     /// <summary>Fits the mixture to the rows of <paramref name="x"/>, optionally weighted.</summary>
     /// <param name="x">Data [N, D]; every value must be finite and valid for the family.</param>
@@ -43,7 +45,7 @@ public abstract class MixtureEstimator<TOptions, TModel> where TOptions : Mixtur
     public TModel Fit(double[,] x, double[]? sampleWeight = null,
         IProgress<EmIteration>? progress = null, CancellationToken cancellationToken = default)
     {
-        Model = Pipeline.Fit(x, sampleWeight, Options.WarmStart ? Model : null, _logger, progress, cancellationToken);
+        Model = _pipeline.Fit(x, sampleWeight, Options.WarmStart ? Model : null, _logger, progress, cancellationToken);
         return Model;
     }
 
@@ -54,7 +56,7 @@ public abstract class MixtureEstimator<TOptions, TModel> where TOptions : Mixtur
     /// The returned model has no fit diagnostics (NaN lower bound, 0 iterations).
     /// </summary>
     /// <exception cref="ArgumentException">The same data, weight and initial-parameter errors as <see cref="Fit"/>.</exception>
-    public TModel InitialModel(double[,] x, double[]? sampleWeight = null) => Pipeline.Initial(x, sampleWeight);
+    public TModel InitialModel(double[,] x, double[]? sampleWeight = null) => _pipeline.Initial(x, sampleWeight);
 
     /// <summary>Fits, then returns the most probable component of every row (consistent with Predict).</summary>
     public int[] FitPredict(double[,] x, double[]? sampleWeight = null) => Fit(x, sampleWeight).Predict(x);

@@ -15,7 +15,7 @@ public sealed class PoissonMixtureModel : MixtureModel
     {
         Parameters = parameters;
         MinRate = minRate;
-        Evaluator = PoissonFamily.CreateEvaluatorFor(parameters);
+        Evaluator = LinearEvaluator.For(parameters, PoissonFamily.Terms, LogFactorial.NegativeRowSum);
     }
 
     internal MeanParameters Parameters { get; }

@@ -8,29 +8,13 @@ namespace Mixtures.Internal.Bernoulli;
 /// smoothed M-step mu_kd = (S_kd + alpha) / (N_k + 2 alpha).
 /// </summary>
 internal sealed class BernoulliFamily(int components, IRowSource data, double totalWeight, double alpha)
-    : MeanFamily(components, data, totalWeight)
+    : MeanFamily(components, data, totalWeight, Terms, null)
 {
-    public override IComponentEvaluator CreateEvaluator(MeanParameters parameters) => CreateEvaluatorFor(parameters);
-
-    /// <summary>c_k = ln w_k + sum_d ln(1 - mu_kd), b_kd = ln mu_kd - ln(1 - mu_kd).</summary>
-    public static LinearEvaluator CreateEvaluatorFor(MeanParameters p)
+    /// <summary>ln p(x_d) = ln(1 - mu) + x_d (ln mu - ln(1 - mu)): the constant and the coefficient of x_d.</summary>
+    public static (double Constant, double Coefficient) Terms(double mu)
     {
-        int k = p.K, d = p.D;
-        var constant = new double[k];
-        var coefficients = new double[k * d];
-        for (int c = 0; c < k; c++)
-        {
-            double sum = Math.Log(p.Weights[c]);
-            for (int j = 0; j < d; j++)
-            {
-                double mu = p.Means[c * d + j];
-                double logMu = LinearEvaluator.SafeLog(mu), logOneMinus = LinearEvaluator.SafeLog(1 - mu);
-                sum += logOneMinus;
-                coefficients[c * d + j] = logMu - logOneMinus;
-            }
-            constant[c] = sum;
-        }
-        return new LinearEvaluator(constant, coefficients, d, null);
+        double logMu = LinearEvaluator.SafeLog(mu), logOneMinus = LinearEvaluator.SafeLog(1 - mu);
+        return (logOneMinus, logMu - logOneMinus);
     }
 
     protected override double Mean(double weightedSum, double nk) => (weightedSum + alpha) / (nk + 2 * alpha);

@@ -13,6 +13,32 @@ internal sealed class LinearEvaluator : IComponentEvaluator
     /// <summary>The component-independent part of a row's log-density.</summary>
     public delegate double RowTerm(ReadOnlySpan<double> row);
 
+    /// <summary>A mean's share of c_k (ln-density of x = 0) and its coefficient b_kd.</summary>
+    public delegate (double Constant, double Coefficient) MeanTerms(double mean);
+
+    /// <summary>
+    /// The evaluator of a mean-parametrized family: c_k = ln w_k + sum_d constant(mu_kd) (summed in feature
+    /// order) and b_kd = coefficient(mu_kd).
+    /// </summary>
+    public static LinearEvaluator For(MeanParameters p, MeanTerms terms, RowTerm? rowTerm)
+    {
+        int k = p.K, d = p.D;
+        var constant = new double[k];
+        var coefficients = new double[k * d];
+        for (int c = 0; c < k; c++)
+        {
+            double sum = Math.Log(p.Weights[c]);
+            for (int j = 0; j < d; j++)
+            {
+                var (c0, b) = terms(p.Means[c * d + j]);
+                sum += c0;
+                coefficients[c * d + j] = b;
+            }
+            constant[c] = sum;
+        }
+        return new LinearEvaluator(constant, coefficients, d, rowTerm);
+    }
+
     /// <summary>Stands in for ln 0 so that 0 * ln 0 stays 0 and a forbidden value costs ~745 nats instead of NaN.</summary>
     public const double LogZero = -745.0;
 

@@ -13,8 +13,18 @@ internal abstract class MeanFamily : IMixtureFamily<MeanParameters>
     readonly long _rows;
     readonly double _totalWeight;
 
-    protected MeanFamily(int components, IRowSource data, double totalWeight)
+    readonly LinearEvaluator.MeanTerms _terms;
+    readonly LinearEvaluator.RowTerm? _rowTerm;
+
+    /// <param name="components">K.</param>
+    /// <param name="data">The rows (the data mean is taken once, for re-seeding).</param>
+    /// <param name="totalWeight">Sum of the sample weights.</param>
+    /// <param name="terms">The family's log-density as a function of one mean (see <see cref="LinearEvaluator.For"/>).</param>
+    /// <param name="rowTerm">The component-independent part of a row's log-density, if any.</param>
+    protected MeanFamily(int components, IRowSource data, double totalWeight, LinearEvaluator.MeanTerms terms, LinearEvaluator.RowTerm? rowTerm)
     {
+        _terms = terms;
+        _rowTerm = rowTerm;
         Components = components;
         Features = data.Features;
         _rows = data.Rows;
@@ -29,7 +39,7 @@ internal abstract class MeanFamily : IMixtureFamily<MeanParameters>
     /// <summary>Weighted mean of the data per feature (D), used when re-seeding.</summary>
     protected double[] DataMean { get; }
 
-    public abstract IComponentEvaluator CreateEvaluator(MeanParameters parameters);
+    public IComponentEvaluator CreateEvaluator(MeanParameters parameters) => LinearEvaluator.For(parameters, _terms, _rowTerm);
 
     /// <summary>The component mean from S_kd and N_k.</summary>
     protected abstract double Mean(double weightedSum, double nk);

@@ -8,29 +8,10 @@ namespace Mixtures.Internal.Poisson;
 /// and the M-step lambda_kd = S_kd / N_k + min_rate.
 /// </summary>
 internal sealed class PoissonFamily(int components, IRowSource data, double totalWeight, double minRate)
-    : MeanFamily(components, data, totalWeight)
+    : MeanFamily(components, data, totalWeight, Terms, LogFactorial.NegativeRowSum)
 {
-    public override IComponentEvaluator CreateEvaluator(MeanParameters parameters) => CreateEvaluatorFor(parameters);
-
-    /// <summary>c_k = ln w_k - sum_d lambda_kd, b_kd = ln lambda_kd, t(x) = -sum_d ln x_d!.</summary>
-    public static LinearEvaluator CreateEvaluatorFor(MeanParameters p)
-    {
-        int k = p.K, d = p.D;
-        var constant = new double[k];
-        var coefficients = new double[k * d];
-        for (int c = 0; c < k; c++)
-        {
-            double sum = Math.Log(p.Weights[c]);
-            for (int j = 0; j < d; j++)
-            {
-                double rate = p.Means[c * d + j];
-                sum -= rate;
-                coefficients[c * d + j] = LinearEvaluator.SafeLog(rate);
-            }
-            constant[c] = sum;
-        }
-        return new LinearEvaluator(constant, coefficients, d, LogFactorial.NegativeRowSum);
-    }
+    /// <summary>ln p(x_d) = -lambda + x_d ln lambda - ln x_d! (the last term is the row term): the constant and the coefficient.</summary>
+    public static (double Constant, double Coefficient) Terms(double rate) => (-rate, LinearEvaluator.SafeLog(rate));
 
     protected override double Mean(double weightedSum, double nk) => weightedSum / nk + minRate;
 
