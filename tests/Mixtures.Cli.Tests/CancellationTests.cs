@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using Mixtures.Cli.Tests.Infrastructure;
 using Xunit;
 
@@ -8,10 +7,9 @@ namespace Mixtures.Cli.Tests;
 /// <summary>Ctrl-C (SIGINT) during a fit stops it and leaves no output file, not even a temporary one.</summary>
 public class CancellationTests
 {
-    [Fact]
+    [UnixFact]
     public async Task Sigint_DuringFit_LeavesNoOutput()
     {
-        if (!RuntimeInformation.IsOSPlatform(OSPlatform.Linux) && !RuntimeInformation.IsOSPlatform(OSPlatform.OSX)) return;
         using var dir = new TempDir();
         var model = dir.File("model.json");
         using var p = Tool.Start(dir.Path, "fit", Fixtures.Data("blobs5.csv"), "-k", "8", "--n-init", "500", "--max-iter", "500",

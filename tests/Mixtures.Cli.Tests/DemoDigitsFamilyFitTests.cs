@@ -48,7 +48,7 @@ public class DemoDigitsFamilyFitTests
         Assert.Equal(expectedMeans.Length, means.Length);
         double scale = expectedMeans.Max(Math.Abs);
         for (int i = 0; i < means.Length; i++)
-            Assert.True(Math.Abs(expectedMeans[i] - means[i]) <= 1e-6 * Math.Abs(expectedMeans[i]) + 1e-9 * scale, $"means[{i}]: {expectedMeans[i]} vs {means[i]}");
+            Assert.True(double.IsFinite(expectedMeans[i]) && double.IsFinite(scale) && Math.Abs(expectedMeans[i] - means[i]) <= 1e-6 * Math.Abs(expectedMeans[i]) + 1e-9 * scale, $"means[{i}]: {expectedMeans[i]} vs {means[i]}");
         var history = e.GetProperty("lower_bound_history").EnumerateArray().Select(v => v.GetDouble()).ToArray();
         var savedHistory = saved.RootElement.GetProperty("lower_bound_history").EnumerateArray().Select(v => v.GetDouble()).ToArray();
         Assert.Equal(history.Length, savedHistory.Length);
@@ -92,5 +92,5 @@ public class DemoDigitsFamilyFitTests
     }
 
     private static void Close(double expected, double actual, string what) =>
-        Assert.True(Math.Abs(expected - actual) <= 1e-6 * Math.Abs(expected), $"{what}: expected {expected:R}, got {actual:R}");
+        Assert.True(double.IsFinite(expected) && Math.Abs(expected - actual) <= 1e-6 * Math.Abs(expected), $"{what}: expected {expected:R}, got {actual:R}");
 }

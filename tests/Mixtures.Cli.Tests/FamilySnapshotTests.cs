@@ -36,7 +36,7 @@ public class FamilySnapshotTests
         Assert.Equal(expected.GetLength(1), actual.GetLength(1));
         for (int c = 0; c < expected.GetLength(0); c++)
             for (int j = 0; j < expected.GetLength(1); j++)
-                Assert.True(Math.Abs(expected[c, j] - actual[c, j]) <= tol * Math.Max(1, Math.Abs(expected[c, j])),
+                Assert.True(double.IsFinite(expected[c, j]) && Math.Abs(expected[c, j] - actual[c, j]) <= tol * Math.Max(1, Math.Abs(expected[c, j])),
                     $"{what}[{c}, {j}]: {actual[c, j]} vs {expected[c, j]}");
     }
 

@@ -51,7 +51,7 @@ public class SnapshotTests
         var actual = snap1.Means;
         for (int c = 0; c < k; c++)
             for (int a = 0; a < d; a++)
-                Assert.True(Math.Abs(expected[c, a] - actual[c, a]) <= 1e-9 * Math.Abs(expected[c, a]),
+                Assert.True(double.IsFinite(expected[c, a]) && Math.Abs(expected[c, a] - actual[c, a]) <= 1e-9 * Math.Abs(expected[c, a]),
                     $"component {c}, feature {a}: {actual[c, a]} vs {expected[c, a]}");
     }
 }

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace Mixtures.Tests.Kernels;
 
-/// <summary>The AVX-512 block kernels against naive reference loops (skipped where AVX-512 is absent).</summary>
+/// <summary>The AVX-512 block kernels against naive reference loops (reported as skipped where AVX-512 is absent).</summary>
 public class BlockKernelsTests
 {
     /// <summary>A scratch buffer (the kernels need no alignment for correctness).</summary>
@@ -23,9 +23,7 @@ public class BlockKernelsTests
         return a;
     }
 
-    static bool Skip => !BlockKernels.IsSupported;
-
-    [Theory]
+    [Avx512Theory]
     [InlineData(1, 8)]
     [InlineData(3, 13)]
     [InlineData(8, 64)]
@@ -35,7 +33,6 @@ public class BlockKernelsTests
     [InlineData(70, 9)]
     public void TriangularSquaredNorms_MatchNaive(int d, int count)
     {
-        if (Skip) return;
         int ld = BlockKernels.Padded(d), rows = (count + 7) / 8 * 8;
         var x = Random(count * d, 1, 3, 1e8);
         var mu = Random(d, 2, 3, 1e8);
@@ -66,7 +63,7 @@ public class BlockKernelsTests
         for (int r = count; r < rows; r++) Assert.Equal(0.0, dst.P[r]);
     }
 
-    [Theory]
+    [Avx512Theory]
     [InlineData(1, 5)]
     [InlineData(8, 64)]
     [InlineData(16, 128)]
@@ -74,7 +71,6 @@ public class BlockKernelsTests
     [InlineData(40, 7)]
     public void DiagonalMomentsPair_EqualsTwoSingleCallsBitForBit(int d, int count)
     {
-        if (Skip) return;
         int k = 3;
         var x = Random(count * d, 31, 2, 1e6);
         var resp = Random(count * k, 32).Select(Math.Abs).ToArray();
@@ -91,7 +87,7 @@ public class BlockKernelsTests
         Assert.Equal(p1, p2);
     }
 
-    [Theory]
+    [Avx512Theory]
     [InlineData(1, 1)]
     [InlineData(2, 31)]
     [InlineData(3, 32)]
@@ -100,7 +96,6 @@ public class BlockKernelsTests
     [InlineData(32, 128)]
     public void TransposeAndLaneSquaredNorms_MatchNaive(int d, int count)
     {
-        if (Skip) return;
         int d4 = BlockKernels.Padded4(d), bw = BlockKernels.LaneWidth(count), ld = BlockKernels.Padded(d);
         var x = Random(count * d, 11, 3, 1e8);
         var mu = Random(d, 12, 3, 1e8);
@@ -132,7 +127,7 @@ public class BlockKernelsTests
         }
     }
 
-    [Theory]
+    [Avx512Theory]
     [InlineData(1, 5)]
     [InlineData(8, 64)]
     [InlineData(16, 64)]
@@ -140,7 +135,6 @@ public class BlockKernelsTests
     [InlineData(64, 33)]
     public void WeightAndLowerOuterProducts_MatchNaive(int d, int count)
     {
-        if (Skip) return;
         int ld = BlockKernels.Padded(d), k = 3, c = 1;
         var x = Random(count * d, 4, 2, -5e7);
         var s = Random(d, 5, 2, -5e7);
@@ -181,14 +175,13 @@ public class BlockKernelsTests
         }
     }
 
-    [Theory]
+    [Avx512Theory]
     [InlineData(2, 4, 10)]
     [InlineData(8, 8, 64)]
     [InlineData(13, 19, 9)]
     [InlineData(16, 16, 64)]
     public void DiagonalLogProb_MatchesNaive(int d, int k, int count)
     {
-        if (Skip) return;
         int ld = BlockKernels.Padded(d);
         var x = Random(count * d, 9, 2, 1e8);
         var mu = Random(k * d, 10, 2, 1e8);
@@ -217,14 +210,13 @@ public class BlockKernelsTests
             }
     }
 
-    [Theory]
+    [Avx512Theory]
     [InlineData(3, 10)]
     [InlineData(8, 64)]
     [InlineData(21, 17)]
     [InlineData(32, 64)]
     public void DiagonalMoments_MatchNaive(int d, int count)
     {
-        if (Skip) return;
         int k = 2, c = 1;
         var x = Random(count * d, 13, 2, 3e7);
         var s = Random(d, 14, 2, 3e7);
@@ -250,10 +242,9 @@ public class BlockKernelsTests
         }
     }
 
-    [Fact]
+    [Avx512Fact]
     public void Sum8_GivesLaneSumsInOrder()
     {
-        if (Skip) return;
         var v = Random(64, 16);
         var vs = new Vector512<double>[8];
         for (int i = 0; i < 8; i++) vs[i] = Vector512.Create(v.AsSpan(i * 8, 8));

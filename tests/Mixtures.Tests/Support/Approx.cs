@@ -2,11 +2,18 @@ using Xunit;
 
 namespace Mixtures.Tests.Support;
 
-/// <summary>Element-wise comparison within a relative tolerance (plus a tiny absolute floor for exact zeros).</summary>
+/// <summary>
+/// Element-wise comparison within a relative tolerance (plus a tiny absolute floor for exact zeros).
+/// The expected value must be finite: a tolerance relative to an infinite expected value would accept
+/// any finite result, so a non-finite expected value always fails (a reference that overflowed or is
+/// NaN is a bug in the test, not a value to compare against).
+/// </summary>
 public static class Approx
 {
     public static void Equal(double expected, double actual, double rtol, string what, double atol = 1e-12)
     {
+        if (!double.IsFinite(expected))
+            Assert.Fail($"{what}: the expected value {expected:R} is not finite (got {actual:R}); compare non-finite values exactly instead.");
         if (!(Math.Abs(expected - actual) <= rtol * Math.Abs(expected) + atol))
             Assert.Fail($"{what}: expected {expected:R}, got {actual:R} (relative error {Math.Abs(expected - actual) / Math.Abs(expected):G3}).");
     }
@@ -14,12 +21,18 @@ public static class Approx
     /// <summary>
     /// Arrays agree when every entry is within <paramref name="rtol"/> of its expected value, or within
     /// rtol of the array's largest magnitude (entries that are zero up to rounding, like off-diagonals).
+    /// Every expected entry must be finite (as for the scalar overload).
     /// </summary>
     public static void Equal(ReadOnlySpan<double> expected, ReadOnlySpan<double> actual, double rtol, string what)
     {
         Assert.True(expected.Length == actual.Length, $"{what}: expected {expected.Length} values, got {actual.Length}.");
         double scale = 0;
-        foreach (double v in expected) scale = Math.Max(scale, Math.Abs(v));
+        for (int i = 0; i < expected.Length; i++)
+        {
+            if (!double.IsFinite(expected[i]))
+                Assert.Fail($"{what}[{i}]: the expected value {expected[i]:R} is not finite (got {actual[i]:R}); compare non-finite values exactly instead.");
+            scale = Math.Max(scale, Math.Abs(expected[i]));
+        }
         for (int i = 0; i < expected.Length; i++)
         {
             double e = expected[i], a = actual[i];
