@@ -50,11 +50,10 @@ public class GaussianPathsTests
         return data;
     }
 
-    [Theory]
+    [Avx512Theory]
     [MemberData(nameof(Shapes))]
     public void BlockedPath_MatchesPortable(CovarianceType type, int k, int d)
     {
-        if (!BlockKernels.IsSupported) return;
         int n = 150;
         var (p, x) = Problem(type, k, d, n, 100 * k + d, 1e8);
         var fast = new GaussianEvaluator(p, blocked: true);
