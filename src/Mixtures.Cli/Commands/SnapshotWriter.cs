@@ -8,9 +8,9 @@ namespace Mixtures.Cli.Commands;
 /// <summary>
 /// <c>fit --snapshots DIR</c>: the fit after 0, 1, 2, 3, 4, 5, 6 and 20 EM iterations, each a refit from the
 /// same start (same seed or --init) with MaxIterations = i and Tolerance = 0, so the pictures are deterministic.
-/// Snapshot 0 is the start itself: the --init parameters, or the library's <see cref="MixtureEstimator{TOptions, TModel}.InitialModel"/>
+/// Snapshot 0 is the start itself: the --init parameters, or the library's <see cref="MixtureEstimator{TOptions, TModel}.InitialModel(double[,], double[])"/>
 /// (the parameters Fit starts from with the same seed). Bernoulli and Poisson fits (<see cref="FamilySnapshot"/>) start
-/// from <see cref="MixtureEstimator{TOptions, TModel}.InitialModel"/> and are drawn as
+/// from <see cref="MixtureEstimator{TOptions, TModel}.InitialModel(double[,], double[])"/> and are drawn as
 /// <c>mixtures plot</c> draws those families, on one colour scale for the whole series.
 /// </summary>
 internal static class SnapshotWriter
