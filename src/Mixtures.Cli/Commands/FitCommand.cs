@@ -30,7 +30,7 @@ internal static class FitCommand
         CommandRunner.SetBody(command, ctx =>
         {
             var outPath = ctx.Get(output);
-            if (outPath is not null) AtomicWriter.RequireDirectory(outPath);
+            if (outPath is not null) OutputPath.Require(outPath);
             var historyPath = ctx.Get(history);
             if (historyPath is not null) PlotFile.Validate(historyPath, "--history");
             if ((ctx.Parse.GetValue(set.Family) ?? "gaussian") != "gaussian")
@@ -39,7 +39,7 @@ internal static class FitCommand
             if (snapDir is not null) SnapshotWriter.PrepareDirectory(snapDir);
 
             var type = FitOptionSet.ParseCovariance(ctx.Get(cov));
-            var options = set.Bind(ctx) with { CovarianceType = type };
+            var options = set.BindCommon(ctx) with { CovarianceType = type };
             int? kk = ctx.Get(k);
             if (kk is < 1) throw new CliException($"-k {kk}: the number of components must be at least 1.");
             var dataPath = ctx.Get(data);
@@ -100,7 +100,7 @@ internal static class FitCommand
     private static int WriteOutputs(CommandContext ctx, IMixtureModel model, DataSet ds, double tolerance, string title,
         string? outPath, string? historyPath, Action? writeSnapshots)
     {
-        if (outPath is not null) AtomicWriter.WriteStream(outPath, s => MixtureModelJson.Write(model, s));
+        if (outPath is not null) MixtureModelJson.Save(model, outPath);
         if (historyPath is not null)
         {
             var plot = HistoryPlot.Create(model.LowerBoundHistory, model.Converged, tolerance, $"EM learning curve: {title}");

@@ -60,15 +60,6 @@ internal sealed class FitOptionSet
         if (family) foreach (var o in new Option[] { Family, Alpha, MinRate, Binarize }) command.Options.Add(o);
     }
 
-    /// <summary>The options as a <see cref="GaussianMixtureOptions"/> (components and covariance type set by the caller).</summary>
-    public GaussianMixtureOptions Bind(CommandContext ctx)
-    {
-        var family = ctx.Parse.GetValue(Family) ?? "gaussian";
-        if (family != "gaussian")
-            throw new CliException($"--family {family}: not available in this build yet; use --family gaussian.");
-        return BindCommon(ctx);
-    }
-
     /// <summary>The family-independent options (carried in a <see cref="GaussianMixtureOptions"/>), validated.</summary>
     public GaussianMixtureOptions BindCommon(CommandContext ctx)
     {

@@ -38,7 +38,7 @@ internal static class SelectCommand
             var plotPath = ctx.Get(plot);
             if (plotPath is not null) PlotFile.Validate(plotPath, "--plot");
             var outPath = ctx.Get(output);
-            if (outPath is not null) AtomicWriter.RequireDirectory(outPath);
+            if (outPath is not null) OutputPath.Require(outPath);
             var kList = KRange.Parse(ctx.Get(ks));
             var family = FamilySettings.FamilyOf(ctx, set);
             var familySettings = FamilySettings.Bind(ctx, set);
@@ -64,7 +64,7 @@ internal static class SelectCommand
             }
             ctx.CancellationToken.ThrowIfCancellationRequested();
 
-            if (outPath is not null) AtomicWriter.WriteStream(outPath, s => MixtureModelJson.Write(best.Model!, s));
+            if (outPath is not null) MixtureModelJson.Save(best.Model!, outPath);
             if (plotPath is not null)
             {
                 var series = variants.Select(v =>

@@ -74,8 +74,15 @@ internal static class SnapshotWriter
             var title = Title(dataName, s.Iteration, s.Model.LowerBound);
             var plot = ModelPlot.Create(s.View, data, labels, x, y, title, limits);
             PlotFile.Save(plot, stem + ".png", PlotStyle.DefaultWidth, PlotStyle.DefaultHeight);
-            AtomicWriter.WriteStream(stem + ".json", stream => MixtureModelJson.Write(s.Model, stream));
+            SaveJson(s.Model, stem + ".json");
         }
+    }
+
+    /// <summary>iter_NN.json: checked as every output is (the snapshot directory is made by the tool, its files are not).</summary>
+    private static void SaveJson(IMixtureModel model, string path)
+    {
+        OutputPath.Require(path);
+        MixtureModelJson.Save(model, path);
     }
 
     /// <summary>"EM on DATA: initial parameters" or "EM on DATA: after i iterations (lower bound L)".</summary>
@@ -144,7 +151,7 @@ internal static class SnapshotWriter
             var title = $"{Title(dataName, s.Iteration, s.Model.LowerBound)}\n{ParameterPlot.Title(s.Model, null)}";
             var plot = ParameterPlot.Create(s.Model, data, labels[i], title, scale);
             PlotFile.Save(plot, stem + ".png", PlotStyle.DefaultWidth, PlotStyle.DefaultHeight);
-            AtomicWriter.WriteStream(stem + ".json", stream => MixtureModelJson.Write(s.Model, stream));
+            SaveJson(s.Model, stem + ".json");
         }
     }
 }
