@@ -14,8 +14,7 @@ internal static class FitCommand
     {
         var data = new Argument<string>("DATA") { Description = "Data file: CSV with a header row, or .npy (float64/float32)." };
         var k = new Option<int?>("-k", "--k", "--n-components") { Description = "Number of components K (default: from --init, else 1)." };
-        var cov = new Option<string>("--covariance-type")
-        { Description = "Covariance parametrization.", DefaultValueFactory = _ => "full" }.AcceptOnlyFromAmong(FitOptionSet.CovarianceNames);
+        var cov = CovarianceTypeOptions.One();
         var init = new Option<string?>("--init") { Description = "Initial parameters: JSON with weights, means, precisions (as a reference case's \"init\")." };
         var weights = new Option<string?>("--weights-column") { Description = "Column of non-negative per-row sample weights." };
         var output = new Option<string?>("--output", "-o") { Description = "Where to write the model JSON." };
@@ -38,7 +37,7 @@ internal static class FitCommand
             var snapDir = ctx.Get(snapshots);
             if (snapDir is not null) SnapshotWriter.PrepareDirectory(snapDir);
 
-            var type = FitOptionSet.ParseCovariance(ctx.Get(cov));
+            var type = CovarianceTypeOptions.Parse(ctx.Get(cov));
             var options = set.BindCommon(ctx) with { CovarianceType = type };
             int? kk = ctx.Get(k);
             if (kk is < 1) throw new CliException($"-k {kk}: the number of components must be at least 1.");
@@ -59,7 +58,7 @@ internal static class FitCommand
             options = options with { Components = kk ?? initial?.Components ?? 1 };
             if (snapDir is not null) options = SnapshotWriter.WithSeed(options); // the fit and its snapshots start from the same place
 
-            var title = $"K={options.Components} {FitOptionSet.Name(type)} on {Path.GetFileName(dataPath)} ({ds.Rows} x {ds.Columns})";
+            var title = $"K={options.Components} {CovarianceTypes.Name(type)} on {Path.GetFileName(dataPath)} ({ds.Rows} x {ds.Columns})";
             var model = (GaussianMixtureModel)FitRunner.Fit(options, ds, ctx.Live, title, ctx.CancellationToken, ctx.Get(init)).WithFeatureNames(ds.FeatureNames);
 
             var snapshotSet = snapDir is null ? null : SnapshotWriter.Compute(options, ds, initial, ctx.CancellationToken);

@@ -5,7 +5,6 @@ namespace Mixtures.Cli.Commands;
 /// <summary>The EM options shared by fit, select and demo, with scikit-learn's names and defaults.</summary>
 internal sealed class FitOptionSet
 {
-    public static readonly string[] CovarianceNames = ["full", "tied", "diag", "spherical"];
     public static readonly string[] InitNames = ["kmeans", "k-means++", "random", "random_from_data"];
 
     public Option<int> MaxIter { get; } = new("--max-iter")
@@ -83,17 +82,6 @@ internal sealed class FitOptionSet
     {
         if (!ok) throw new CliException(message);
     }
-
-    public static CovarianceType ParseCovariance(string name) => name.ToLowerInvariant() switch
-    {
-        "full" => CovarianceType.Full,
-        "tied" => CovarianceType.Tied,
-        "diag" => CovarianceType.Diag,
-        "spherical" => CovarianceType.Spherical,
-        _ => throw new CliException($"unknown covariance type '{name}'; use one of {string.Join(", ", CovarianceNames)}."),
-    };
-
-    public static string Name(CovarianceType type) => type.ToString().ToLowerInvariant();
 
     private static InitMethod ParseInit(string name) => name switch
     {

@@ -19,8 +19,7 @@ internal static class SelectCommand
     {
         var data = new Argument<string>("DATA") { Description = "Data file: CSV with a header row, or .npy." };
         var ks = new Option<string>("--k", "-k") { Description = "Component counts to try: 1..10, 2,4,8 or a mix.", DefaultValueFactory = _ => "1..10" };
-        var types = new Option<string>("--covariance-types")
-        { Description = "Comma-separated covariance types to try (gaussian only).", DefaultValueFactory = _ => "full,tied,diag,spherical" };
+        var types = CovarianceTypeOptions.List("gaussian");
         var criterion = new Option<string>("--criterion")
         { Description = "Information criterion to minimize.", DefaultValueFactory = _ => "bic" }.AcceptOnlyFromAmong("bic", "aic");
         var plot = new Option<string?>("--plot") { Description = "Draw the criterion against K to this .png/.svg." };
@@ -44,7 +43,7 @@ internal static class SelectCommand
             var familySettings = FamilySettings.Bind(ctx, set);
             if (family != "gaussian" && ctx.Parse.GetResult(types) is { Implicit: false })
                 throw new CliException($"--covariance-types applies to --family gaussian, not {family}.");
-            var typeList = family == "gaussian" ? ParseTypes(ctx.Get(types)) : [];
+            var typeList = family == "gaussian" ? CovarianceTypeOptions.ParseList(ctx.Get(types)) : [];
             var crit = ctx.Get(criterion);
             var options = set.BindCommon(ctx);
             var dataPath = ctx.Get(data);
@@ -83,15 +82,6 @@ internal static class SelectCommand
             return ExitCodes.Success;
         });
         return command;
-    }
-
-    internal static List<CovarianceType> ParseTypes(string text)
-    {
-        var names = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        var bad = names.FirstOrDefault(n => !FitOptionSet.CovarianceNames.Contains(n.ToLowerInvariant()));
-        if (names.Length == 0 || bad is not null)
-            throw new CliException($"--covariance-types '{text}': use a comma-separated list of {string.Join(", ", FitOptionSet.CovarianceNames)}.");
-        return names.Select(FitOptionSet.ParseCovariance).Distinct().ToList();
     }
 
     internal static object ToJson(List<SelectionEntry> entries, SelectionEntry best, string crit, string? output, string family) => new

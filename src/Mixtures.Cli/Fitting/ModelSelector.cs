@@ -11,7 +11,7 @@ internal static class ModelSelector
 
     /// <summary>The Gaussian variants: one per covariance type.</summary>
     public static List<Variant> Gaussian(DataSet data, IReadOnlyList<CovarianceType> types, GaussianMixtureOptions o) =>
-        types.Select(t => new Variant(t.ToString().ToLowerInvariant(),
+        types.Select(t => new Variant(CovarianceTypes.Name(t),
             (k, ct) => new GaussianMixture(o with { Components = k, CovarianceType = t }).Fit(data.X, data.SampleWeights, null, ct))).ToList();
 
     /// <summary>The single variant of a Bernoulli or Poisson family.</summary>

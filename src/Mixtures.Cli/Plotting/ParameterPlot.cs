@@ -60,7 +60,7 @@ internal static class ParameterPlot
     public static string Title(IMixtureModel model, string? dataName)
     {
         var what = model is GaussianMixtureModel g
-            ? $"Gaussian mixture ({g.CovarianceType.ToString().ToLowerInvariant()})"
+            ? $"Gaussian mixture ({CovarianceTypes.Name(g.CovarianceType)})"
             : $"{char.ToUpperInvariant(model.Family[0])}{model.Family[1..]} mixture";
         return $"{model.Components}-component {what}" + (dataName is null ? "" : $" on {dataName}");
     }
