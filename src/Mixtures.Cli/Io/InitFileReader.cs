@@ -7,10 +7,15 @@ namespace Mixtures.Cli.Io;
 /// shaped as scikit-learn's <c>precisions_init</c> for the covariance type (the library's
 /// <see cref="CovarianceTypes.InitialPrecisionsShape"/>: K matrices, one matrix, or a plain array when each
 /// component has a single value). A reference case file (whose parameters sit under "init") is accepted too.
+/// A family without covariance types takes the weights and means only.
 /// </summary>
 internal static class InitFileReader
 {
-    public static InitialParameters Read(string path, CovarianceType type, int? components, int features, bool meansOnly = false)
+    /// <param name="path">The --init file.</param>
+    /// <param name="type">The covariance type the precisions are for; null: no precisions are read.</param>
+    /// <param name="components">-k, when given: the file must have as many components.</param>
+    /// <param name="features">The data's features: the means must have as many columns.</param>
+    public static InitialParameters Read(string path, CovarianceType? type, int? components, int features)
     {
         DataLoader.RequireReadable(path);
         JsonDocument doc;
@@ -40,8 +45,8 @@ internal static class InitFileReader
             int d = means.GetLength(1);
             if (d != features)
                 throw CliException.InFile(path, null, null, $"\"means\" have {d} columns but the data has {features} features.");
-            if (meansOnly) return new InitialParameters(weights, means, [], type);   // bernoulli/poisson: weights and means only
-            return new InitialParameters(weights, means, Precisions(Get(root, "precisions", path), type, k, d, path), type);
+            if (type is not { } t) return new InitialParameters(weights, means, null);
+            return new InitialParameters(weights, means, new InitialPrecisions(t, Precisions(Get(root, "precisions", path), t, k, d, path)));
         }
     }
 
