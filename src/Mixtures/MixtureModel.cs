@@ -49,6 +49,9 @@ public abstract class MixtureModel : IMixtureModel
     public int Iterations => Info.Iterations;
     /// <inheritdoc />
     public int Reseeds => Info.Reseeds;
+
+    /// <summary>The seed the fit used (the drawn one when none was given), or null for a model built from parameters.</summary>
+    public int? Seed => Info.Seed;
     /// <inheritdoc />
     public double FitSeconds => Info.FitSeconds;
     /// <inheritdoc />

@@ -6,14 +6,14 @@ namespace Mixtures.Cli.Output;
 internal sealed record FitReport(
     string Family, string CovarianceType, int NComponents, int NFeatures, string[] FeatureNames,
     double[] Weights, double[][] Means, bool Converged, int NIter, double LowerBound, double Bic, double Aic,
-    double FitSeconds, int Reseeds, int NSamples, string? Model)
+    double FitSeconds, int Reseeds, int NSamples, string? Model, int? Seed)
 {
     public static FitReport From(IMixtureModel model, string[] names, double[,] x, string? path) => new(
         model.Family, FamilyRegistry.Of(model).CovarianceTypeName(model) ?? "-", model.Components, model.Features, names,
         model.Weights, JsonOut.Rows(model.Means), model.Converged, model.Iterations, model.LowerBound,
         Trained(model, x) ? ((MixtureModel)model).TrainingBic : model.Bic(x),
         Trained(model, x) ? ((MixtureModel)model).TrainingAic : model.Aic(x),
-        model.FitSeconds, model.Reseeds, x.GetLength(0), path);
+        model.FitSeconds, model.Reseeds, x.GetLength(0), path, model.Seed);
 
     /// <summary>A model just fitted on these rows already knows their score: no second pass over the data.</summary>
     static bool Trained(IMixtureModel model, double[,] x) =>
