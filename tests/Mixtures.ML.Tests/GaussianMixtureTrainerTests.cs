@@ -145,6 +145,34 @@ public class GaussianMixtureTrainerTests
     }
 
     [Fact]
+    public void RowsOfAViewOfUnknownLength_AreReadWhole()
+    {
+        // A filtered view does not know its row count, so the reader cannot size its buffer from it.
+        var ml = new MLContext(seed: 1);
+        var rng = new Random(5);
+        var rows = Enumerable.Range(0, 50).Select(i => new WideRow
+        {
+            Features = Enumerable.Range(0, 40).Select(j => (float)((i % 2) * 5 + rng.NextDouble())).ToArray(),
+            Keep = i < 45,
+        }).ToArray();
+        var data = ml.Data.FilterByCustomPredicate<WideRow>(ml.Data.LoadFromEnumerable(rows), r => !r.Keep);
+        Assert.Null(data.GetRowCount());
+        var model = ml.Clustering.Trainers.GaussianMixture(new GaussianMixtureTrainer.Options
+            { NumberOfComponents = 2, CovarianceType = CovarianceType.Diag, Seed = 0 }).Fit(data).Model;
+
+        var x = rows.Take(45).Select(r => r.Features.Select(v => (double)v).ToArray()).ToArray();
+        var library = new GaussianMixture(new GaussianMixtureOptions { Components = 2, CovarianceType = CovarianceType.Diag, Seed = 0 }).Fit(x);
+        Assert.Equal(45, model.TrainingSamples);
+        Assert.Equal(library.Means.Cast<double>(), model.Means.Cast<double>());
+    }
+
+    public sealed class WideRow
+    {
+        [VectorType(40)] public float[] Features { get; set; } = [];
+        public bool Keep { get; set; }
+    }
+
+    [Fact]
     public void BadColumns_AreNamed()
     {
         var ml = new MLContext(seed: 1);

@@ -26,7 +26,7 @@ internal static class FeatureReader
         var readWeight = weight is { } w ? WeightGetter(cursor, w) : null;
         while (cursor.MoveNext())
         {
-            if ((long)(rows + 1) * d > values.Length) Array.Resize(ref values, checked(values.Length * 2));
+            while ((long)(rows + 1) * d > values.Length) Array.Resize(ref values, checked(values.Length * 2));
             read(values.AsSpan(rows * d, d));
             if (weights is not null)
             {
