@@ -93,6 +93,45 @@ public abstract class MixtureModel : IMixtureModel
     /// <inheritdoc />
     public double Aic(double[,] x) => MixtureScoring.Aic(Score(x), x.GetLength(0), ParameterCount);
 
+    // The jagged and row-major overloads copy into a rectangular array and take the path above, so
+    // their data errors read the same (see InputValidation.ToMatrix).
+
+    /// <summary>Most probable component of every row; rows as jagged arrays of equal length.</summary>
+    public int[] Predict(double[][] x) => Predict(InputValidation.ToMatrix(x));
+
+    /// <summary>Most probable component of every row; row-major values, <paramref name="features"/> per row.</summary>
+    public int[] Predict(ReadOnlyMemory<double> x, int features) => Predict(InputValidation.ToMatrix(x, features));
+
+    /// <summary>Posterior probability of each component for every row [N, K]; rows as jagged arrays.</summary>
+    public double[,] PredictProba(double[][] x) => PredictProba(InputValidation.ToMatrix(x));
+
+    /// <summary>Posterior probability of each component for every row [N, K]; row-major values.</summary>
+    public double[,] PredictProba(ReadOnlyMemory<double> x, int features) => PredictProba(InputValidation.ToMatrix(x, features));
+
+    /// <summary>Log-likelihood ln p(x) of every row; rows as jagged arrays.</summary>
+    public double[] ScoreSamples(double[][] x) => ScoreSamples(InputValidation.ToMatrix(x));
+
+    /// <summary>Log-likelihood ln p(x) of every row; row-major values.</summary>
+    public double[] ScoreSamples(ReadOnlyMemory<double> x, int features) => ScoreSamples(InputValidation.ToMatrix(x, features));
+
+    /// <summary>Mean log-likelihood per row; rows as jagged arrays.</summary>
+    public double Score(double[][] x) => Score(InputValidation.ToMatrix(x));
+
+    /// <summary>Mean log-likelihood per row; row-major values.</summary>
+    public double Score(ReadOnlyMemory<double> x, int features) => Score(InputValidation.ToMatrix(x, features));
+
+    /// <summary>BIC on jagged rows: -2 ln L + p ln N.</summary>
+    public double Bic(double[][] x) => Bic(InputValidation.ToMatrix(x));
+
+    /// <summary>BIC on row-major values: -2 ln L + p ln N.</summary>
+    public double Bic(ReadOnlyMemory<double> x, int features) => Bic(InputValidation.ToMatrix(x, features));
+
+    /// <summary>AIC on jagged rows: -2 ln L + 2 p.</summary>
+    public double Aic(double[][] x) => Aic(InputValidation.ToMatrix(x));
+
+    /// <summary>AIC on row-major values: -2 ln L + 2 p.</summary>
+    public double Aic(ReadOnlyMemory<double> x, int features) => Aic(InputValidation.ToMatrix(x, features));
+
     /// <inheritdoc />
     public abstract MixtureSample Sample(int n, int? seed = null);
 }

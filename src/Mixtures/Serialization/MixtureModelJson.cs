@@ -137,4 +137,17 @@ public static class MixtureModelJson
         if (info.Length > 1L << 30) throw new MixtureFormatException($"Model file '{path}' is larger than 1 GiB; it is not a model.");
         return FromJson(File.ReadAllText(path), path);
     }
+
+    /// <summary>
+    /// Reads a model file that must hold the family of <typeparamref name="T"/> (for example
+    /// <see cref="GaussianMixtureModel"/>), so callers need no cast.
+    /// </summary>
+    /// <exception cref="MixtureFormatException">The file is not a valid model, or holds another family (named in the message).</exception>
+    /// <exception cref="FileNotFoundException">No such file.</exception>
+    public static T Load<T>(string path) where T : class, IMixtureModel
+    {
+        var model = Load(path);
+        return model as T ?? throw new MixtureFormatException(
+            $"Model file '{path}' holds a {model.Family} mixture ({model.GetType().Name}), not a {typeof(T).Name}.");
+    }
 }
