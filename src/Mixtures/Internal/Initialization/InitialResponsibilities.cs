@@ -45,6 +45,19 @@ internal static class InitialResponsibilities
         }
     }
 
+    /// <summary>One-hot responsibilities of explicit labels (<see cref="MixtureOptions.InitialLabels"/>), checked against N and K.</summary>
+    /// <exception cref="ArgumentException">Not one label per row, or a label outside 0..K-1 (its index and value named).</exception>
+    public static Block FromLabels(int[] labels, int n, double[]? w, int k)
+    {
+        const string name = nameof(MixtureOptions.InitialLabels);
+        if (labels.Length != n)
+            throw new ArgumentException($"{name} has {labels.Length} labels for {n} data rows; give one label in 0..{k - 1} per row.", name);
+        for (int i = 0; i < n; i++)
+            if ((uint)labels[i] >= (uint)k)
+                throw new ArgumentException($"{name}[{i}] = {labels[i]} is outside 0..{k - 1} (Components = {k}).", name);
+        return Hard((int[])labels.Clone(), w, k);
+    }
+
     static Block Hard(int[] labels, double[]? w, int k) => (first, count, resp) =>
     {
         resp[..(count * k)].Clear();
