@@ -98,5 +98,7 @@ public class InitialLabelsTests
             new PoissonMixture(new PoissonMixtureOptions { Components = 3, InitialLabels = labels }).Fit(x));
         Assert.Equal("InitialLabels", ex.ParamName);
         Assert.Contains($"InitialLabels[7] = {bad} is outside 0..2", ex.Message);
+        Assert.Throws<ArgumentException>(() =>
+            new BayesianGaussianMixture(new BayesianGaussianMixtureOptions { Components = 3, InitialLabels = labels }).Fit(x));
     }
 }
