@@ -180,11 +180,12 @@ internal sealed class ExpectationMaximization<TParams> : IDisposable where TPara
                     evaluator.WeightedLogProb(rows, n, lp, buf.Scratch);
                     if (_bound is not null) lp.CopyTo(buf.LogRho ??= new double[buf.LogProb.Length]);
                     LogSumExp.NormalizeRows(lp, n, k, buf.Lse);
+                    if (_bound is not null)
+                        rLogR += ResponsibilityEntropy.Block(lp, buf.LogRho!, buf.Lse, range.Weights.IsEmpty ? default : range.Weights.Slice(o, n), n, k);
                     for (int r = 0; r < n; r++)
                     {
                         double lse = buf.Lse[r];
                         double w = range.Weight(o + r);
-                        if (_bound is not null && w > 0) rLogR += w * RLogR(lp.Slice(r * k, k), buf.LogRho!.AsSpan(r * k, k), lse);
                         if (w != 1.0)
                             for (int j = r * k; j < (r + 1) * k; j++) lp[j] *= w;
                         if (w > 0)
@@ -208,17 +209,6 @@ internal sealed class ExpectationMaximization<TParams> : IDisposable where TPara
         double total = 0;
         foreach (double v in chunkSums) total += v;
         return total;
-    }
-
-    /// <summary>
-    /// sum_k r_k ln r_k of one row with ln r_k = ln rho_k - lse, as scikit-learn evaluates it (exp(ln r) ln r):
-    /// a responsibility that underflowed to 0 adds 0.
-    /// </summary>
-    static double RLogR(ReadOnlySpan<double> resp, ReadOnlySpan<double> logRho, double lse)
-    {
-        double s = 0;
-        for (int j = 0; j < resp.Length; j++) s += resp[j] * (logRho[j] - lse);
-        return s;
     }
 
     ChunkState Borrow()
