@@ -24,13 +24,7 @@ public static class MixtureModelJson
 
     // The variational codec comes before the plain Gaussian one: it writes only variational models and reads
     // only files marked variational, and the Gaussian codec takes every other Gaussian model and file.
-    static readonly List<IModelCodec> Codecs = [new BayesianGaussianModelCodec(), new GaussianModelCodec(), new BernoulliModelCodec(), new PoissonModelCodec()];
-
-    internal static void Register(IModelCodec codec)
-    {
-        lock (Codecs)
-            if (!Codecs.Any(c => c.Family == codec.Family)) Codecs.Add(codec);
-    }
+    static readonly IModelCodec[] Codecs = [new BayesianGaussianModelCodec(), new GaussianModelCodec(), new BernoulliModelCodec(), new PoissonModelCodec()];
 
     /// <summary>The model as an indented JSON document.</summary>
     public static string ToJson(IMixtureModel model)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Mixtures.Data;
 using Mixtures.Internal.Data;
 using Mixtures.Internal.Initialization;
 
@@ -14,17 +15,17 @@ namespace Mixtures.Internal.Fitting;
 internal sealed class FitDriver<TParams, TModel>(IFitSpec<TParams, TModel> spec, MixtureOptions options) : FitPipeline<TModel>
     where TParams : class where TModel : MixtureModel
 {
-    public override TModel Fit(double[,] x, double[]? sampleWeight, TModel? warmFrom, ILogger logger,
+    public override TModel Fit(IRowSource rows, TModel? warmFrom, ILogger logger,
         IProgress<EmIteration>? progress, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        var (data, source, family, totalWeight) = Prepare(x, sampleWeight);
+        var (source, family, totalWeight) = Prepare(rows);
         TParams? warm = null;
         if (warmFrom is not null)
         {
             warm = warmFrom.Features == source.Features && warmFrom.Components == options.Components ? spec.WarmStart(warmFrom) : null;
             if (warm is null)
-                throw new ArgumentException($"Warm start needs data with the same number of features, and the same {spec.WarmStartTerms}, as the previous fit.", nameof(x));
+                throw new ArgumentException($"Warm start needs data with the same number of features, and the same {spec.WarmStartTerms}, as the previous fit.", "x");
         }
         var settings = new EmSettings(options.MaxIterations, options.Tolerance, options.Degenerate);
         using var em = new ExpectationMaximization<TParams>(family, source, totalWeight, options.MaxDegreeOfParallelism);
@@ -34,7 +35,7 @@ internal sealed class FitDriver<TParams, TModel>(IFitSpec<TParams, TModel> spec,
         for (int init = 0; init < runs; init++)
         {
             ct.ThrowIfCancellationRequested();
-            var start = warm ?? Initialize(family, data, source, rng);
+            var start = warm ?? Initialize(family, source, rng);
             var result = em.Run(start, settings, init, progress, ct);
             if (best is null || result.LowerBound > best.LowerBound || double.IsNegativeInfinity(best.LowerBound))
                 best = result;
@@ -49,33 +50,30 @@ internal sealed class FitDriver<TParams, TModel>(IFitSpec<TParams, TModel> spec,
     }
 
     /// <summary>Where the first restart of <see cref="Fit"/> starts with the same options (the generator is seeded as Fit seeds its own).</summary>
-    public override TModel Initial(double[,] x, double[]? sampleWeight)
+    public override TModel Initial(IRowSource rows)
     {
-        var (data, source, family, _) = Prepare(x, sampleWeight);
+        var (source, family, _) = Prepare(rows);
         var rng = new Random(options.Seed ?? Random.Shared.Next());
-        return spec.CreateModel(Initialize(family, data, source, rng), FitInfo.None);
+        return spec.CreateModel(Initialize(family, source, rng), FitInfo.None);
     }
 
-    (double[,] Data, ArrayRowSource Source, IMixtureFamily<TParams> Family, double TotalWeight) Prepare(double[,] x, double[]? sampleWeight)
+    (IRowSource Source, IMixtureFamily<TParams> Family, double TotalWeight) Prepare(IRowSource rows)
     {
-        var data = spec.PrepareData(x);
-        double totalWeight = InputValidation.RequireWeights(sampleWeight, data.GetLength(0));
-        InputValidation.RequireEnoughPoints(data, sampleWeight, options.Components);
-        var source = new ArrayRowSource(data, sampleWeight);
-        return (data, source, spec.CreateFamily(source, totalWeight), totalWeight);
+        ArgumentNullException.ThrowIfNull(rows, "x");
+        var source = spec.PrepareData(rows);
+        double totalWeight = SourceChecks.RequireWeights(source);
+        SourceChecks.RequireEnoughPoints(source, options.Components);
+        return (source, spec.CreateFamily(source, totalWeight), totalWeight);
     }
 
-    TParams Initialize(IMixtureFamily<TParams> family, double[,] data, IRowSource source, Random rng)
+    TParams Initialize(IMixtureFamily<TParams> family, IRowSource source, Random rng)
     {
         int k = options.Components, d = source.Features;
         TParams? fromData = null;
         if (options.InitialWeights is null || options.InitialMeans is null || !spec.HasExplicitRest)
-        {
-            var w = (source as ArrayRowSource)?.SampleWeight;
             fromData = FromResponsibilities(family, source, options.InitialLabels is { } labels
-                ? InitialResponsibilities.FromLabels(labels, data.GetLength(0), w, k)
-                : InitialResponsibilities.Create(options.Init, data, w, k, rng, options.MaxDegreeOfParallelism));
-        }
+                ? InitialResponsibilities.FromLabels(labels, source.Rows, k)
+                : InitialResponsibilities.Create(options.Init, source, k, rng, options.MaxDegreeOfParallelism));
         double[]? weights = null, means = null;
         if (options.InitialWeights is { } iw)
         {
@@ -108,7 +106,8 @@ internal sealed class FitDriver<TParams, TModel>(IFitSpec<TParams, TModel> spec,
             for (int o = 0; o < n; o += ChunkPlan.BlockRows)
             {
                 int m = Math.Min(ChunkPlan.BlockRows, n - o);
-                block(checked((int)(first + o)), m, resp);
+                var rows = new RowRange(range.Values.Slice(o * d, m * d), range.Weights.IsEmpty ? default : range.Weights.Slice(o, m));
+                block(first + o, m, rows, resp);
                 stats.Accumulate(range.Values.Slice(o * d, m * d), m, resp.AsSpan(0, m * k), scratch);
             }
         });
@@ -124,8 +123,7 @@ internal sealed class FitDriver<TParams, TModel>(IFitSpec<TParams, TModel> spec,
 /// <summary>The fit driver as the public estimators see it (without the family's parameter type).</summary>
 internal abstract class FitPipeline<TModel> where TModel : MixtureModel
 {
-    public abstract TModel Fit(double[,] x, double[]? sampleWeight, TModel? warmFrom, ILogger logger,
-        IProgress<EmIteration>? progress, CancellationToken ct);
+    public abstract TModel Fit(IRowSource rows, TModel? warmFrom, ILogger logger, IProgress<EmIteration>? progress, CancellationToken ct);
 
-    public abstract TModel Initial(double[,] x, double[]? sampleWeight);
+    public abstract TModel Initial(IRowSource rows);
 }

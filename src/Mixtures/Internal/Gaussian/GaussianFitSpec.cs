@@ -1,3 +1,4 @@
+using Mixtures.Data;
 using Mixtures.Internal.Data;
 using Mixtures.Internal.Fitting;
 using Mixtures.Internal.Gaussian.Covariance;
@@ -13,10 +14,10 @@ internal sealed class GaussianFitSpec(GaussianMixtureOptions options) : IFitSpec
 {
     readonly ICovarianceModel _model = CovarianceModels.Get(options.CovarianceType);
 
-    public double[,] PrepareData(double[,] x)
+    public IRowSource PrepareData(IRowSource rows)
     {
-        InputValidation.RequireData(x);
-        return x;
+        SourceChecks.RequireData(rows);
+        return rows;
     }
 
     public IMixtureFamily<GaussianParameters> CreateFamily(IRowSource data, double totalWeight) =>

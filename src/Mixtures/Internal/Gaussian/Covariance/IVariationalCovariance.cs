@@ -1,4 +1,4 @@
-using Mixtures.Internal.Data;
+using Mixtures.Data;
 
 namespace Mixtures.Internal.Gaussian.Covariance;
 

@@ -1,4 +1,4 @@
-using Mixtures.Internal.Data;
+using Mixtures.Data;
 using Mixtures.Internal.Kernels;
 
 namespace Mixtures.Internal.Gaussian.Covariance;
