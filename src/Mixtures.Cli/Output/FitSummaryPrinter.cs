@@ -13,6 +13,7 @@ internal static class FitSummaryPrinter
     {
         var family = FamilyRegistry.Get(r.Family);
         var what = family.HasCovarianceTypes ? $"{family.DisplayName} mixture ({r.CovarianceType})" : $"{family.Name} mixture";
+        if (r.Variational == true) what = $"variational {what}";
         var table = new Table().Border(TableBorder.Rounded)
             .Title($"[bold]{r.NComponents}-component {what} on {r.NSamples} x {r.NFeatures}[/]");
         table.AddColumn("component");
@@ -22,7 +23,9 @@ internal static class FitSummaryPrinter
         if (shown < r.NFeatures) table.AddColumn($"(+{r.NFeatures - shown} more)");
         for (int k = 0; k < r.NComponents; k++)
         {
-            var cells = new List<string> { k.ToString(CultureInfo.InvariantCulture), F(r.Weights[k], "F4") };
+            // A variational fit's switched-off components are dimmed: the user looks for the ones that remain.
+            bool off = r.Variational == true && r.Weights[k] < FitReport.OffWeight;
+            var cells = new List<string> { k.ToString(CultureInfo.InvariantCulture), off ? $"[grey]{F(r.Weights[k], "G3")} (off)[/]" : F(r.Weights[k], "F4") };
             for (int j = 0; j < shown; j++) cells.Add(F(r.Means[k][j], "G6"));
             if (shown < r.NFeatures) cells.Add("...");
             table.AddRow(cells.ToArray());
@@ -32,9 +35,11 @@ internal static class FitSummaryPrinter
         var grid = new Grid().AddColumn(new GridColumn().PadRight(2)).AddColumn();
         grid.AddRow("converged", r.Converged ? "[green]yes[/]" : "[yellow]no[/] (raise --max-iter or --tol)");
         grid.AddRow("iterations", r.NIter.ToString(CultureInfo.InvariantCulture));
-        grid.AddRow("lower bound", F(r.LowerBound, "F6") + " (mean log-likelihood per sample)");
-        grid.AddRow("BIC", F(r.Bic, "F3"));
-        grid.AddRow("AIC", F(r.Aic, "F3"));
+        if (r.EffectiveComponents is { } effective)
+            grid.AddRow("effective components", $"{effective} of {r.NComponents} (weight >= {F(FitReport.OffWeight, "G")})");
+        grid.AddRow("lower bound", F(r.LowerBound, "F6") + (r.Variational == true ? " (evidence lower bound, total over the data)" : " (mean log-likelihood per sample)"));
+        if (r.Bic is { } bic) grid.AddRow("BIC", F(bic, "F3"));
+        if (r.Aic is { } aic) grid.AddRow("AIC", F(aic, "F3"));
         grid.AddRow("seconds", F(r.FitSeconds, "F3"));
         if (r.Seed is { } seed) grid.AddRow("seed", seed.ToString(CultureInfo.InvariantCulture));
         grid.AddRow("reseeds", r.Reseeds == 0 ? "0" : $"[yellow]{r.Reseeds}[/] (degenerate components were re-seeded)");
