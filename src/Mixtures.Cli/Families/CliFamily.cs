@@ -66,10 +66,13 @@ internal abstract class CliFamily
     protected static double NonNegative(CommandContext ctx, Option<double> flag) =>
         ctx.Get(flag) is var value && value >= 0 && double.IsFinite(value) ? value : throw new CliException($"{flag.Name} must be a finite number >= 0.");
 
+    /// <summary>What kind of mixture a model is, in titles: the family's display name, or more (a variational Gaussian fit says so).</summary>
+    public virtual string Kind(IMixtureModel model) => DisplayName;
+
     /// <summary>A model's title in pictures: "3-component Gaussian mixture (full) on data.csv".</summary>
     public string Title(IMixtureModel model, string? dataName)
     {
-        var what = CovarianceTypeName(model) is { } type ? $"{DisplayName} mixture ({type})" : $"{DisplayName} mixture";
+        var what = CovarianceTypeName(model) is { } type ? $"{Kind(model)} mixture ({type})" : $"{Kind(model)} mixture";
         return $"{model.Components}-component {what}" + (dataName is null ? "" : $" on {dataName}");
     }
 }

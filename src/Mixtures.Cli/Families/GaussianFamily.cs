@@ -54,5 +54,7 @@ internal sealed class GaussianFamily : CliFamily
     private static GaussianMixtureModel FromInit(InitialParameters init) =>
         GaussianMixtureModel.FromParameters(init.Precisions!.Type, init.Weights, init.Means, init.Covariances());
 
+    public override string Kind(IMixtureModel model) => model is BayesianGaussianMixtureModel ? $"variational {DisplayName}" : DisplayName;
+
     public override string? CovarianceTypeName(IMixtureModel model) => CovarianceTypes.Name(((GaussianMixtureModel)model).CovarianceType);
 }
