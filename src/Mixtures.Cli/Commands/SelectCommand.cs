@@ -117,8 +117,8 @@ internal static class SelectCommand
         var table = new Table().Border(TableBorder.Rounded).Title(family.HasCovarianceTypes
             ? $"[bold]{crit.ToUpperInvariant()} by K and covariance type (lower is better)[/]"
             : $"[bold]{crit.ToUpperInvariant()} by K (lower is better)[/]");
-        table.AddColumn(new TableColumn("K").RightAligned());
-        foreach (var v in variants) table.AddColumn(new TableColumn(v).RightAligned());
+        table.AddColumn(Output.ConsoleLayout.Number("K"));
+        foreach (var v in variants) table.AddColumn(Output.ConsoleLayout.Number(v));
         foreach (var k in ks)
         {
             var cells = new List<string> { k.ToString(CultureInfo.InvariantCulture) };
