@@ -13,7 +13,6 @@ internal static class FitSummaryPrinter
     {
         var family = FamilyRegistry.Get(r.Family);
         var what = family.HasCovarianceTypes ? $"{family.DisplayName} mixture ({r.CovarianceType})" : $"{family.Name} mixture";
-        if (r.Variational == true) what = $"variational {what}";
         var title = $"[bold]{r.NComponents}-component {what} on {r.NSamples} x {r.NFeatures}[/]";
         AnsiConsole.Write(Choose(r, title));
 
