@@ -14,19 +14,21 @@ internal static class FitCommand
     public static Command Create()
     {
         var data = new Argument<string>("DATA") { Description = "Data file: CSV with a header row, or .npy (float64/float32)." };
-        var k = new Option<int?>("-k", "--k", "--n-components") { Description = "Number of components K (-k, --k or --n-components; default: from --init, else 1)." };
+        var k = new Option<int?>("-k", "--k", "--n-components") { Description = "Number of components K (-k, --k or --n-components; default: from --init or --init-labels, else 1)." };
         var cov = CovarianceTypeOptions.One();
         var init = new Option<string?>("--init") { Description = "Initial parameters: JSON with weights, means, precisions (as a reference case's \"init\")." };
+        var initLabels = new Option<string?>("--init-labels")
+        { Description = "Start from these labels: CSV with a header line and one integer label in 0..K-1 per data row, in data order." };
         var weights = new Option<string?>("--weights-column") { Description = "Column of non-negative per-row sample weights." };
         var output = new Option<string?>("--output", "-o") { Description = "Where to write the model JSON." };
         var history = new Option<string?>("--history") { Description = "Draw the log-likelihood learning curve to this .png/.svg." };
         var snapshots = new Option<string?>("--snapshots") { Description = "Directory for pictures and models of the fit at iterations 0-6 and 20." };
-        var set = new FitOptionSet();
+        var set = new FitOptionSet { ForFit = true };
 
         var families = FamilyRegistry.Sentence(FamilyRegistry.All.Select(f => f.DisplayName));
         var command = new Command("fit", $"Fit a mixture ({families}) by EM and write the model as JSON.") { data, k, cov };
         set.AddTo(command);
-        foreach (var o in new Option[] { init, weights, output, history, snapshots }) command.Options.Add(o);
+        foreach (var o in new Option[] { init, initLabels, weights, output, history, snapshots }) command.Options.Add(o);
 
         CommandRunner.SetBody(command, ctx =>
         {
@@ -50,8 +52,17 @@ internal static class FitCommand
             var ds = DataLoader.Load(dataPath, new ColumnSelection(ColumnSelection.Parse(ctx.Get(set.Columns)), ctx.Get(weights)), ctx.CancellationToken);
 
             var initPath = ctx.Get(init);
+            var labelsPath = ctx.Get(initLabels);
+            if (initPath is not null && labelsPath is not null) throw new CliException("--init and --init-labels both say where the fit starts: give one.");
             var initial = initPath is null ? null : InitFileReader.Read(initPath, type, kk, ds.Columns);
-            options = options with { Components = kk ?? initial?.Components ?? 1, InitialWeights = initial?.Weights, InitialMeans = initial?.Means };
+            var labels = labelsPath is null ? null : InitLabelsReader.Read(labelsPath, ds.Rows, kk);
+            options = options with
+            {
+                Components = kk ?? initial?.Components ?? (labels is null ? 1 : labels.Max() + 1),
+                InitialWeights = initial?.Weights,
+                InitialMeans = initial?.Means,
+                InitialLabels = labels,
+            };
             var spec = new FitSpec(options, type, initial);
 
             var title = $"K={options.Components} {family.VariantName(type)} on {Path.GetFileName(dataPath)} ({ds.Rows} x {ds.Columns})";

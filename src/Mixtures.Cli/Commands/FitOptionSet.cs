@@ -39,6 +39,9 @@ internal sealed class FitOptionSet
 
     public Option<string[]> Columns { get; } = ColumnsOption();
 
+    /// <summary>Whether the set is fit's, which also takes every family's <see cref="CliFamily.FitFlags"/>.</summary>
+    public bool ForFit { get; init; }
+
     /// <summary>A --columns option: feature columns by name, comma separated or repeated.</summary>
     public static Option<string[]> ColumnsOption() => new("--columns")
     {
@@ -49,7 +52,7 @@ internal sealed class FitOptionSet
     public void AddTo(Command command)
     {
         foreach (var o in new Option[] { MaxIter, Tol, RegCovar, NInit, InitParams, Seed, Degenerate, Columns, Family }) command.Options.Add(o);
-        foreach (var o in FamilyRegistry.All.SelectMany(f => f.Flags)) command.Options.Add(o);
+        foreach (var o in FamilyRegistry.All.SelectMany(f => ForFit ? f.Flags.Concat(f.FitFlags) : f.Flags)) command.Options.Add(o);
     }
 
     /// <summary>The family --family names (the default one when absent).</summary>

@@ -19,9 +19,11 @@ internal static class FitSummaryPrinter
         var grid = new Grid().AddColumn(new GridColumn().PadRight(2)).AddColumn();
         grid.AddRow("converged", r.Converged ? "[green]yes[/]" : "[yellow]no[/] (raise --max-iter or --tol)");
         grid.AddRow("iterations", r.NIter.ToString(CultureInfo.InvariantCulture));
-        grid.AddRow("lower bound", F(r.LowerBound, "F6") + " (mean log-likelihood per sample)");
-        grid.AddRow("BIC", F(r.Bic, "F3"));
-        grid.AddRow("AIC", F(r.Aic, "F3"));
+        if (r.EffectiveComponents is { } effective)
+            grid.AddRow("effective components", $"{effective} of {r.NComponents} (weight >= {F(FitReport.OffWeight, "G")})");
+        grid.AddRow("lower bound", F(r.LowerBound, "F6") + (r.Variational == true ? " (evidence lower bound, total over the data)" : " (mean log-likelihood per sample)"));
+        if (r.Bic is { } bic) grid.AddRow("BIC", F(bic, "F3"));
+        if (r.Aic is { } aic) grid.AddRow("AIC", F(aic, "F3"));
         grid.AddRow("seconds", F(r.FitSeconds, "F3"));
         if (r.Seed is { } seed) grid.AddRow("seed", seed.ToString(CultureInfo.InvariantCulture));
         grid.AddRow("reseeds", r.Reseeds == 0 ? "0" : $"[yellow]{r.Reseeds}[/] (degenerate components were re-seeded)");
@@ -71,7 +73,10 @@ internal static class FitSummaryPrinter
         if (shown < r.NFeatures) table.AddColumn(new TableColumn($"(+{r.NFeatures - shown} more)").NoWrap());
         for (int k = 0; k < r.NComponents; k++)
         {
-            var cells = new List<string> { k.ToString(CultureInfo.InvariantCulture), ConsoleLayout.Short(r.Weights[k]) };
+            // A variational fit's switched-off components are marked, and fit the component column's width: the user looks for the ones that remain.
+            bool off = r.Variational == true && r.Weights[k] < FitReport.OffWeight;
+            var name = k.ToString(CultureInfo.InvariantCulture);
+            var cells = new List<string> { off ? $"[grey]{name} (off)[/]" : name, ConsoleLayout.Short(r.Weights[k]) };
             for (int j = 0; j < shown; j++) cells.Add(ConsoleLayout.Short(r.Means[k][j]));
             if (shown < r.NFeatures) cells.Add("...");
             table.AddRow(cells.ToArray());
