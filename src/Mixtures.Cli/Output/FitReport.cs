@@ -8,6 +8,15 @@ internal sealed record FitReport(
     double[] Weights, double[][] Means, bool Converged, int NIter, double LowerBound, double Bic, double Aic,
     double FitSeconds, int Reseeds, int NSamples, string? Model)
 {
+    /// <summary>The report of a model fitted on (or scored against) <paramref name="data"/>; streamed data is never re-read (its fit knows its score).</summary>
+    public static FitReport From(IMixtureModel model, Io.DataSet data, string? path) =>
+        data.InMemory ? From(model, data.FeatureNames, data.X, path) : From(model, data.FeatureNames, data.Rows, path);
+
+    private static FitReport From(IMixtureModel model, string[] names, int rows, string? path) => new(
+        model.Family, FamilyRegistry.Of(model).CovarianceTypeName(model) ?? "-", model.Components, model.Features, names,
+        model.Weights, JsonOut.Rows(model.Means), model.Converged, model.Iterations, model.LowerBound,
+        ((MixtureModel)model).TrainingBic, ((MixtureModel)model).TrainingAic, model.FitSeconds, model.Reseeds, rows, path);
+
     public static FitReport From(IMixtureModel model, string[] names, double[,] x, string? path) => new(
         model.Family, FamilyRegistry.Of(model).CovarianceTypeName(model) ?? "-", model.Components, model.Features, names,
         model.Weights, JsonOut.Rows(model.Means), model.Converged, model.Iterations, model.LowerBound,
