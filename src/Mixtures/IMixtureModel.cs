@@ -36,6 +36,9 @@ public interface IMixtureModel
     /// <summary>How many times a degenerate component was re-seeded during the fit.</summary>
     int Reseeds { get; }
 
+    /// <summary>The seed the fit used (drawn and recorded when none was given), or null for a model built from parameters.</summary>
+    int? Seed { get; }
+
     /// <summary>Wall-clock seconds the fit took (0 for a model built from parameters).</summary>
     double FitSeconds { get; }
 

@@ -51,6 +51,9 @@ public abstract class MixtureModel : IMixtureModel
     public int Iterations => Info.Iterations;
     /// <inheritdoc />
     public int Reseeds => Info.Reseeds;
+
+    /// <summary>The seed the fit used (the drawn one when none was given), or null for a model built from parameters.</summary>
+    public int? Seed => Info.Seed;
     /// <inheritdoc />
     public double FitSeconds => Info.FitSeconds;
     /// <inheritdoc />
@@ -102,8 +105,8 @@ public abstract class MixtureModel : IMixtureModel
     /// <summary>
     /// Scores every row of <paramref name="rows"/> (which may be streamed from a file larger than memory)
     /// and hands the results to <paramref name="sink"/> in row order, a window of rows at a time: memory is
-    /// O(window x (D + K)), never N x K. Each row's values are those of <see cref="PredictProba"/> and
-    /// <see cref="ScoreSamples"/> for the same row; input is checked as they check it, with rows numbered
+    /// O(window x (D + K)), never N x K. Each row's values are those of <see cref="PredictProba(double[,])"/> and
+    /// <see cref="ScoreSamples(double[,])"/> for the same row; input is checked as they check it, with rows numbered
     /// in the whole source. Weights of the source are ignored.
     /// </summary>
     /// <param name="rows">The rows to score (D must equal <see cref="Features"/>).</param>
@@ -152,6 +155,44 @@ public abstract class MixtureModel : IMixtureModel
     /// <summary>Window-relative row numbers in a check's message ("Row 5", "row 5", "x[5, 2]") made whole-source ones.</summary>
     private static string ShiftRows(string message, long offset) =>
         Regex.Replace(message, @"(\b[Rr]ow |\[)(\d+)", m => m.Groups[1].Value + (long.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) + offset));
+    // The jagged and row-major overloads copy into a rectangular array and take the path above, so
+    // their data errors read the same (see InputValidation.ToMatrix).
+
+    /// <summary>Most probable component of every row; rows as jagged arrays of equal length.</summary>
+    public int[] Predict(double[][] x) => Predict(InputValidation.ToMatrix(x));
+
+    /// <summary>Most probable component of every row; row-major values, <paramref name="features"/> per row.</summary>
+    public int[] Predict(ReadOnlyMemory<double> x, int features) => Predict(InputValidation.ToMatrix(x, features));
+
+    /// <summary>Posterior probability of each component for every row [N, K]; rows as jagged arrays.</summary>
+    public double[,] PredictProba(double[][] x) => PredictProba(InputValidation.ToMatrix(x));
+
+    /// <summary>Posterior probability of each component for every row [N, K]; row-major values.</summary>
+    public double[,] PredictProba(ReadOnlyMemory<double> x, int features) => PredictProba(InputValidation.ToMatrix(x, features));
+
+    /// <summary>Log-likelihood ln p(x) of every row; rows as jagged arrays.</summary>
+    public double[] ScoreSamples(double[][] x) => ScoreSamples(InputValidation.ToMatrix(x));
+
+    /// <summary>Log-likelihood ln p(x) of every row; row-major values.</summary>
+    public double[] ScoreSamples(ReadOnlyMemory<double> x, int features) => ScoreSamples(InputValidation.ToMatrix(x, features));
+
+    /// <summary>Mean log-likelihood per row; rows as jagged arrays.</summary>
+    public double Score(double[][] x) => Score(InputValidation.ToMatrix(x));
+
+    /// <summary>Mean log-likelihood per row; row-major values.</summary>
+    public double Score(ReadOnlyMemory<double> x, int features) => Score(InputValidation.ToMatrix(x, features));
+
+    /// <summary>BIC on jagged rows: -2 ln L + p ln N.</summary>
+    public double Bic(double[][] x) => Bic(InputValidation.ToMatrix(x));
+
+    /// <summary>BIC on row-major values: -2 ln L + p ln N.</summary>
+    public double Bic(ReadOnlyMemory<double> x, int features) => Bic(InputValidation.ToMatrix(x, features));
+
+    /// <summary>AIC on jagged rows: -2 ln L + 2 p.</summary>
+    public double Aic(double[][] x) => Aic(InputValidation.ToMatrix(x));
+
+    /// <summary>AIC on row-major values: -2 ln L + 2 p.</summary>
+    public double Aic(ReadOnlyMemory<double> x, int features) => Aic(InputValidation.ToMatrix(x, features));
 
     /// <inheritdoc />
     public abstract MixtureSample Sample(int n, int? seed = null);

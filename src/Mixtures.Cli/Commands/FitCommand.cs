@@ -59,7 +59,6 @@ internal static class FitCommand
             var initPath = ctx.Get(init);
             var initial = initPath is null ? null : InitFileReader.Read(initPath, type, kk, ds.Columns);
             options = options with { Components = kk ?? initial?.Components ?? 1, InitialWeights = initial?.Weights, InitialMeans = initial?.Means };
-            if (snapDir is not null) options = SnapshotWriter.WithSeed(options); // the fit and its snapshots start from the same place
             var spec = new FitSpec(options, type, initial);
 
             var title = $"K={options.Components} {family.VariantName(type)} on {Path.GetFileName(dataPath)} ({ds.Rows} x {ds.Columns})";

@@ -27,8 +27,7 @@ internal sealed class FitOptionSet
     public Option<string> InitParams { get; } = new Option<string>("--init-params")
     { Description = "How restarts are initialized.", DefaultValueFactory = _ => "kmeans" }.AcceptOnlyFromAmong(InitNames);
 
-    public Option<int?> Seed { get; } = new("--seed")
-    { Description = "Random seed; the same seed gives the same model." };
+    public Option<string> Seed { get; } = SeedOption.Create("the initialization and restarts");
 
     public Option<string> Family { get; } = FamilyRegistry.CreateOption();
 
@@ -69,7 +68,7 @@ internal sealed class FitOptionSet
             Tolerance = ctx.Get(Tol),
             NInit = ctx.Get(NInit),
             Init = ParseInit(ctx.Get(InitParams)),
-            Seed = ctx.Parse.GetValue(Seed),
+            Seed = SeedOption.Parse(ctx.Get(Seed)),
             Degenerate = ctx.Get(Degenerate) == "error" ? DegenerateHandling.Throw : DegenerateHandling.Reseed,
         };
     }

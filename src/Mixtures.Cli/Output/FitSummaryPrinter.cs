@@ -36,6 +36,7 @@ internal static class FitSummaryPrinter
         grid.AddRow("BIC", F(r.Bic, "F3"));
         grid.AddRow("AIC", F(r.Aic, "F3"));
         grid.AddRow("seconds", F(r.FitSeconds, "F3"));
+        if (r.Seed is { } seed) grid.AddRow("seed", seed.ToString(CultureInfo.InvariantCulture));
         grid.AddRow("reseeds", r.Reseeds == 0 ? "0" : $"[yellow]{r.Reseeds}[/] (degenerate components were re-seeded)");
         if (r.Model is not null) grid.AddRow("model", Markup.Escape(r.Model));
         AnsiConsole.Write(grid);

@@ -7,5 +7,5 @@ namespace Mixtures.Data;
 /// <param name="firstRow">0-based index of the first row.</param>
 /// <param name="count">Rows in this call.</param>
 /// <param name="responsibilities">count x K posterior probabilities, row-major.</param>
-/// <param name="logLikelihoods">count per-row log-likelihoods (as <see cref="MixtureModel.ScoreSamples"/>).</param>
+/// <param name="logLikelihoods">count per-row log-likelihoods (as <see cref="MixtureModel.ScoreSamples(double[,])"/>).</param>
 public delegate void RowScoresSink(long firstRow, int count, ReadOnlySpan<double> responsibilities, ReadOnlySpan<double> logLikelihoods);

@@ -9,7 +9,7 @@ namespace Mixtures.Serialization;
 /// <c>family</c>, <c>n_components</c>, <c>n_features</c>, <c>feature_names</c>, <c>weights</c> [K],
 /// <c>means</c> [K][D], the family's parameters (Gaussian: <c>covariance_type</c>,
 /// <c>covariances</c> and <c>precisions_cholesky</c> in scikit-learn's shapes), and the fit's
-/// <c>lower_bound</c>, <c>lower_bound_history</c>, <c>n_iter</c>, <c>converged</c>, <c>n_reseeds</c>,
+/// <c>lower_bound</c>, <c>lower_bound_history</c>, <c>n_iter</c>, <c>converged</c>, <c>n_reseeds</c>, <c>seed</c>,
 /// <c>n_samples</c>, <c>score</c>, <c>n_parameters</c>, <c>bic</c>, <c>aic</c>, <c>fit_seconds</c>.
 /// Numbers are written round-trip exact, so save then load gives an identical model.
 /// </summary>
@@ -60,6 +60,8 @@ public static class MixtureModelJson
             w.WriteNumber("n_iter", model.Iterations);
             w.WriteBoolean("converged", model.Converged);
             w.WriteNumber("n_reseeds", model.Reseeds);
+            if (model.Seed is { } seed) w.WriteNumber("seed", seed);
+            else w.WriteNull("seed");
             w.WriteNumber("n_samples", model.TrainingSamples);
             JsonArrays.Number(w, "score", model.TrainingScore);
             w.WriteNumber("n_parameters", model.ParameterCount);
@@ -112,7 +114,7 @@ public static class MixtureModelJson
                 f.Number("lower_bound", double.NaN), f.OptionalVector("lower_bound_history"),
                 f.Bool("converged", false), f.Has("n_iter") ? f.Int("n_iter", 0) : 0, f.Has("n_reseeds") ? f.Int("n_reseeds", 0) : 0,
                 f.Number("fit_seconds", 0), f.Number("score", double.NaN), f.Has("n_samples") ? f.Int("n_samples", 0) : 0,
-                f.OptionalStrings("feature_names", d));
+                f.OptionalStrings("feature_names", d), f.OptionalInt("seed"));
             return codec.Read(f, k, d, weights, means, info);
         }
     }
@@ -134,5 +136,18 @@ public static class MixtureModelJson
         var info = new FileInfo(path);
         if (info.Length > 1L << 30) throw new MixtureFormatException($"Model file '{path}' is larger than 1 GiB; it is not a model.");
         return FromJson(File.ReadAllText(path), path);
+    }
+
+    /// <summary>
+    /// Reads a model file that must hold the family of <typeparamref name="T"/> (for example
+    /// <see cref="GaussianMixtureModel"/>), so callers need no cast.
+    /// </summary>
+    /// <exception cref="MixtureFormatException">The file is not a valid model, or holds another family (named in the message).</exception>
+    /// <exception cref="FileNotFoundException">No such file.</exception>
+    public static T Load<T>(string path) where T : class, IMixtureModel
+    {
+        var model = Load(path);
+        return model as T ?? throw new MixtureFormatException(
+            $"Model file '{path}' holds a {model.Family} mixture ({model.GetType().Name}), not a {typeof(T).Name}.");
     }
 }

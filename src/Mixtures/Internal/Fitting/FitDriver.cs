@@ -29,7 +29,9 @@ internal sealed class FitDriver<TParams, TModel>(IFitSpec<TParams, TModel> spec,
         }
         var settings = new EmSettings(options.MaxIterations, options.Tolerance, options.Degenerate);
         using var em = new ExpectationMaximization<TParams>(family, source, totalWeight, options.MaxDegreeOfParallelism);
-        var rng = new Random(options.Seed ?? Random.Shared.Next());
+        // Without a seed one is drawn and recorded in the model, so every fit can be repeated exactly.
+        int seed = options.Seed ?? Random.Shared.Next();
+        var rng = new Random(seed);
         int runs = warm is null ? options.NInit : 1;
         EmResult<TParams>? best = null;
         for (int init = 0; init < runs; init++)
@@ -45,7 +47,7 @@ internal sealed class FitDriver<TParams, TModel>(IFitSpec<TParams, TModel> spec,
                 best.Iterations, settings.Tolerance);
         double score = MixtureScoring.Score(family.CreateEvaluator(best.Parameters), source);
         var info = new FitInfo(best.LowerBound, best.History, best.Converged, best.Iterations, best.Reseeds,
-            clock.Elapsed.TotalSeconds, score, checked((int)source.Rows), null);
+            clock.Elapsed.TotalSeconds, score, checked((int)source.Rows), null, seed);
         return spec.CreateModel(best.Parameters, info);
     }
 
@@ -53,8 +55,8 @@ internal sealed class FitDriver<TParams, TModel>(IFitSpec<TParams, TModel> spec,
     public override TModel Initial(IRowSource rows)
     {
         var (source, family, _) = Prepare(rows);
-        var rng = new Random(options.Seed ?? Random.Shared.Next());
-        return spec.CreateModel(Initialize(family, source, rng), FitInfo.None);
+        int seed = options.Seed ?? Random.Shared.Next();
+        return spec.CreateModel(Initialize(family, source, new Random(seed)), FitInfo.None with { Seed = seed });
     }
 
     (IRowSource Source, IMixtureFamily<TParams> Family, double TotalWeight) Prepare(IRowSource rows)
