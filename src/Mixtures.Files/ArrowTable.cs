@@ -86,18 +86,7 @@ public sealed class ArrowTable : ITableFile
         or ArrowTypeId.Int8 or ArrowTypeId.Int16 or ArrowTypeId.Int32 or ArrowTypeId.Int64
         or ArrowTypeId.UInt8 or ArrowTypeId.UInt16 or ArrowTypeId.UInt32 or ArrowTypeId.UInt64;
 
-    /// <summary>Runs an Apache.Arrow call; anything it throws about the file becomes one <see cref="TableFormatException"/> line.</summary>
-    private static T Guard<T>(string path, Func<T> body)
-    {
-        try
-        {
-            return body();
-        }
-        catch (Exception e) when (e is not (TableFormatException or OperationCanceledException or OutOfMemoryException))
-        {
-            throw new TableFormatException(path, null, null, $"not a readable Arrow file ({e.GetType().Name}: {e.Message.Split('\n')[0].Trim()})", e);
-        }
-    }
+    private static T Guard<T>(string path, Func<T> body) => ReaderErrors.Guard(path, "Arrow", body);
 
     /// <summary>Batches of a file (by index) or a stream (in order).</summary>
     private sealed class BatchReader : IDisposable

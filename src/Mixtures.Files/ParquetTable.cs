@@ -80,18 +80,7 @@ public sealed class ParquetTable : ITableFile
         t == typeof(double) || t == typeof(float) || t == typeof(Half) || t == typeof(decimal) || t == typeof(long) || t == typeof(int) ||
         t == typeof(short) || t == typeof(sbyte) || t == typeof(ulong) || t == typeof(uint) || t == typeof(ushort) || t == typeof(byte);
 
-    /// <summary>Runs a Parquet.Net call; anything it throws about the file becomes one <see cref="TableFormatException"/> line.</summary>
-    private static T Guard<T>(string path, Func<T> body)
-    {
-        try
-        {
-            return body();
-        }
-        catch (Exception e) when (e is not (TableFormatException or OperationCanceledException or OutOfMemoryException))
-        {
-            throw new TableFormatException(path, null, null, $"not a readable Parquet file ({e.GetType().Name}: {e.Message.Split('\n')[0].Trim()})", e);
-        }
-    }
+    private static T Guard<T>(string path, Func<T> body) => ReaderErrors.Guard(path, "Parquet", body);
 
     private sealed class Decoder : IBlockDecoder
     {
