@@ -63,11 +63,14 @@ public abstract class MixtureModel : IMixtureModel
     /// <inheritdoc />
     public string[]? FeatureNames => Info.FeatureNames is null ? null : (string[])Info.FeatureNames.Clone();
 
-    /// <summary>BIC of the training data (NaN when the model was not fitted here).</summary>
-    public double TrainingBic => TrainingSamples > 0 ? MixtureScoring.Bic(TrainingScore, TrainingSamples, ParameterCount) : double.NaN;
+    /// <summary>Whether BIC and AIC apply (not to a variational fit, whose score is not a likelihood): otherwise they are NaN.</summary>
+    internal virtual bool InformationCriteriaApply => true;
 
-    /// <summary>AIC of the training data (NaN when the model was not fitted here).</summary>
-    public double TrainingAic => TrainingSamples > 0 ? MixtureScoring.Aic(TrainingScore, TrainingSamples, ParameterCount) : double.NaN;
+    /// <summary>BIC of the training data (NaN when the model was not fitted here, or BIC does not apply).</summary>
+    public double TrainingBic => TrainingSamples > 0 && InformationCriteriaApply ? MixtureScoring.Bic(TrainingScore, TrainingSamples, ParameterCount) : double.NaN;
+
+    /// <summary>AIC of the training data (NaN when the model was not fitted here, or AIC does not apply).</summary>
+    public double TrainingAic => TrainingSamples > 0 && InformationCriteriaApply ? MixtureScoring.Aic(TrainingScore, TrainingSamples, ParameterCount) : double.NaN;
 
     /// <inheritdoc />
     public IMixtureModel WithFeatureNames(string[]? names)
@@ -90,10 +93,10 @@ public abstract class MixtureModel : IMixtureModel
     public double Score(double[,] x) => MixtureScoring.Score(Evaluator, PrepareInput(x));
 
     /// <inheritdoc />
-    public double Bic(double[,] x) => MixtureScoring.Bic(Score(x), x.GetLength(0), ParameterCount);
+    public double Bic(double[,] x) => InformationCriteriaApply ? MixtureScoring.Bic(Score(x), x.GetLength(0), ParameterCount) : double.NaN;
 
     /// <inheritdoc />
-    public double Aic(double[,] x) => MixtureScoring.Aic(Score(x), x.GetLength(0), ParameterCount);
+    public double Aic(double[,] x) => InformationCriteriaApply ? MixtureScoring.Aic(Score(x), x.GetLength(0), ParameterCount) : double.NaN;
 
     /// <summary>
     /// Rows per window of <see cref="Evaluate"/>: a multiple of the scoring block, large enough to keep

@@ -14,7 +14,7 @@ internal static class FitCommand
     public static Command Create()
     {
         var data = new Argument<string>("DATA") { Description = "Data file: CSV with a header row, .npy (float64/float32), .parquet, .arrow or .feather; - reads CSV from stdin." };
-        var k = new Option<int?>("-k", "--k", "--n-components") { Description = "Number of components K (default: from --init, else 1)." };
+        var k = new Option<int?>("-k", "--k", "--n-components") { Description = "Number of components K (-k, --k or --n-components; default: from --init, else 1)." };
         var cov = CovarianceTypeOptions.One();
         var init = new Option<string?>("--init") { Description = "Initial parameters: JSON with weights, means, precisions (as a reference case's \"init\")." };
         var weights = new Option<string?>("--weights-column") { Description = "Column of non-negative per-row sample weights." };

@@ -8,7 +8,7 @@ namespace Mixtures.Internal.Fitting;
 
 /// <summary>
 /// The estimator pipeline every family shares, as scikit-learn's <c>BaseMixture.fit</c>: validation,
-/// initialization (explicit parameters, or responsibilities from the init method fed to the M-step),
+/// initialization (explicit parameters, or responsibilities from InitialLabels or the init method fed to the M-step),
 /// NInit restarts through the one EM loop keeping the best lower bound, warm start, the
 /// non-convergence warning and the fit's bookkeeping. Families plug in through <see cref="IFitSpec{TParams, TModel}"/>.
 /// </summary>
@@ -73,8 +73,9 @@ internal sealed class FitDriver<TParams, TModel>(IFitSpec<TParams, TModel> spec,
         int k = options.Components, d = source.Features;
         TParams? fromData = null;
         if (options.InitialWeights is null || options.InitialMeans is null || !spec.HasExplicitRest)
-            fromData = FromResponsibilities(family, source,
-                InitialResponsibilities.Create(options.Init, source, k, rng, options.MaxDegreeOfParallelism));
+            fromData = FromResponsibilities(family, source, options.InitialLabels is { } labels
+                ? InitialResponsibilities.FromLabels(labels, source.Rows, k)
+                : InitialResponsibilities.Create(options.Init, source, k, rng, options.MaxDegreeOfParallelism));
         double[]? weights = null, means = null;
         if (options.InitialWeights is { } iw)
         {
