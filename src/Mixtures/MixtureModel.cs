@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using Mixtures.Data;
 using Mixtures.Internal;
 
 namespace Mixtures;
@@ -96,6 +98,66 @@ public abstract class MixtureModel : IMixtureModel
     /// <inheritdoc />
     public double Aic(double[,] x) => InformationCriteriaApply ? MixtureScoring.Aic(Score(x), x.GetLength(0), ParameterCount) : double.NaN;
 
+    /// <summary>
+    /// Rows per window of <see cref="Evaluate"/>: a multiple of the scoring block, large enough to keep
+    /// every core busy, small enough that the window's values and responsibilities (W x (D + K)) stay far
+    /// below the size of the data.
+    /// </summary>
+    private const int WindowRows = 1 << 16;
+
+    /// <summary>
+    /// Scores every row of <paramref name="rows"/> (which may be streamed from a file larger than memory)
+    /// and hands the results to <paramref name="sink"/> in row order, a window of rows at a time: memory is
+    /// O(window x (D + K)), never N x K. Each row's values are those of <see cref="PredictProba(double[,])"/> and
+    /// <see cref="ScoreSamples(double[,])"/> for the same row; input is checked as they check it, with rows numbered
+    /// in the whole source. Weights of the source are ignored.
+    /// </summary>
+    /// <param name="rows">The rows to score (D must equal <see cref="Features"/>).</param>
+    /// <param name="sink">Receives responsibilities and log-likelihoods, in row order, on the calling thread.</param>
+    /// <param name="cancellationToken">Checked between windows.</param>
+    /// <exception cref="ArgumentException">Rows the model cannot score; the message names the row and column.</exception>
+    public void Evaluate(IRowSource rows, RowScoresSink sink, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(sink);
+        if (rows.Features != Features)
+            throw new ArgumentException($"The data has {rows.Features} columns but the model was fitted on {Features} features.", nameof(rows));
+        int d = Features, k = Components;
+        using var reader = rows.OpenReader();
+        for (long first = 0; first < rows.Rows; first += WindowRows)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            int count = (int)Math.Min(WindowRows, rows.Rows - first);
+            var window = new double[count, d];
+            var flat = MatrixSpan.Flat(window);
+            for (int r = 0; r < count; r += ChunkPlan.SlabRows)
+            {
+                int n = Math.Min(ChunkPlan.SlabRows, count - r);
+                reader.Read(first + r, n).Values.CopyTo(flat.Slice(r * d, n * d));
+            }
+            double[,] prepared;
+            try
+            {
+                prepared = PrepareInput(window);
+            }
+            catch (ArgumentException e) when (first > 0)
+            {
+                throw new ArgumentException(ShiftRows(e.Message, first), e.ParamName, e);
+            }
+            var resp = new double[count * k];
+            var ll = new double[count];
+            MixtureScoring.Evaluate(Evaluator, prepared, (f, c, p, l) =>
+            {
+                p.CopyTo(resp.AsSpan(f * k, c * k));
+                l.CopyTo(ll.AsSpan(f, c));
+            });
+            sink(first, count, resp, ll);
+        }
+    }
+
+    /// <summary>Window-relative row numbers in a check's message ("Row 5", "row 5", "x[5, 2]") made whole-source ones.</summary>
+    private static string ShiftRows(string message, long offset) =>
+        Regex.Replace(message, @"(\b[Rr]ow |\[)(\d+)", m => m.Groups[1].Value + (long.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) + offset));
     // The jagged and row-major overloads copy into a rectangular array and take the path above, so
     // their data errors read the same (see InputValidation.ToMatrix).
 

@@ -13,7 +13,7 @@ internal static class FitCommand
 {
     public static Command Create()
     {
-        var data = new Argument<string>("DATA") { Description = "Data file: CSV with a header row, or .npy (float64/float32)." };
+        var data = new Argument<string>("DATA") { Description = "Data file: CSV with a header row, .npy (float64/float32), .parquet, .arrow or .feather; - reads CSV from stdin." };
         var k = new Option<int?>("-k", "--k", "--n-components") { Description = "Number of components K (-k, --k or --n-components; default: from --init or --init-labels, else 1)." };
         var cov = CovarianceTypeOptions.One();
         var init = new Option<string?>("--init") { Description = "Initial parameters: JSON with weights, means, precisions (as a reference case's \"init\")." };
@@ -23,12 +23,14 @@ internal static class FitCommand
         var output = new Option<string?>("--output", "-o") { Description = "Where to write the model JSON." };
         var history = new Option<string?>("--history") { Description = "Draw the log-likelihood learning curve to this .png/.svg." };
         var snapshots = new Option<string?>("--snapshots") { Description = "Directory for pictures and models of the fit at iterations 0-6 and 20." };
+        var outOfCore = new Option<bool>("--out-of-core") { Description = "Stream the data from the file every iteration instead of loading it (automatic when it would take more than half of the available memory)." };
+        var tempDir = new Option<string?>("--temp-dir") { Description = "Directory for the temporary binary copy of a streamed CSV (default: next to the output)." };
         var set = new FitOptionSet { ForFit = true };
 
         var families = FamilyRegistry.Sentence(FamilyRegistry.All.Select(f => f.DisplayName));
         var command = new Command("fit", $"Fit a mixture ({families}) by EM and write the model as JSON.") { data, k, cov };
         set.AddTo(command);
-        foreach (var o in new Option[] { init, initLabels, weights, output, history, snapshots }) command.Options.Add(o);
+        foreach (var o in new Option[] { init, initLabels, weights, output, history, snapshots, outOfCore, tempDir }) command.Options.Add(o);
 
         CommandRunner.SetBody(command, ctx =>
         {
@@ -49,7 +51,12 @@ internal static class FitCommand
             int? kk = ctx.Get(k);
             if (kk is < 1) throw new CliException($"-k {kk}: the number of components must be at least 1.");
             var dataPath = ctx.Get(data);
-            var ds = DataLoader.Load(dataPath, new ColumnSelection(ColumnSelection.Parse(ctx.Get(set.Columns)), ctx.Get(weights)), ctx.CancellationToken);
+            var selection = new ColumnSelection(ColumnSelection.Parse(ctx.Get(set.Columns)), ctx.Get(weights));
+            bool stream = DataLoader.ShouldStream(dataPath, selection, ctx.Get(outOfCore), ctx.Quiet);
+            if (stream && snapDir is not null) throw new CliException("--snapshots draws the data and needs it in memory; it cannot be used with streamed data (--out-of-core).");
+            var ds = stream
+                ? DataLoader.Open(dataPath, selection, DataLoader.TempDirectory(ctx.Get(tempDir), outPath), ctx.CancellationToken)
+                : DataLoader.Load(dataPath, selection, ctx.CancellationToken);
 
             var initPath = ctx.Get(init);
             var labelsPath = ctx.Get(initLabels);
@@ -88,7 +95,7 @@ internal static class FitCommand
             PlotFile.Save(plot, historyPath, PlotStyle.DefaultWidth, PlotStyle.DefaultHeight);
         }
         writeSnapshots?.Invoke();
-        var report = FitReport.From(model, ds.FeatureNames, ds.X, outPath);
+        var report = FitReport.From(model, ds, outPath);
         if (ctx.Json) JsonOut.Write(report);
         else if (!ctx.Quiet) FitSummaryPrinter.Print(report);
         return ExitCodes.Success;

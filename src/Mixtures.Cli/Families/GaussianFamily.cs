@@ -47,7 +47,7 @@ internal sealed class GaussianFamily : CliFamily
             RegCovar = regCovar ?? options.RegCovar,
         };
         var mixture = new GaussianMixture(options);
-        return Estimator.On(data, mixture.Fit, spec.Initial is { Precisions: not null } init ? (_, _) => FromInit(init) : mixture.InitialModel);
+        return Estimator.On(data, mixture.Fit, spec.Initial is { Precisions: not null } init ? _ => FromInit(init) : mixture.InitialModel);
     };
 
     /// <summary>Where a fit from --init starts, as a model: the file's weights and means, and the covariances its precisions give.</summary>

@@ -16,15 +16,24 @@ internal sealed record FitReport(
     /// <summary>Below this weight a variational fit's component counts as switched off (scikit-learn users' usual cut).</summary>
     public const double OffWeight = 1e-3;
 
-    public static FitReport From(IMixtureModel model, string[] names, double[,] x, string? path)
+    /// <summary>The report of a model fitted on (or scored against) <paramref name="data"/>; streamed data is never re-read (its fit knows its score).</summary>
+    public static FitReport From(IMixtureModel model, Io.DataSet data, string? path) =>
+        data.InMemory
+            ? From(model, data.FeatureNames, data.X, path)
+            : Create(model, data.FeatureNames, ((MixtureModel)model).TrainingBic, ((MixtureModel)model).TrainingAic, data.Rows, path);
+
+    public static FitReport From(IMixtureModel model, string[] names, double[,] x, string? path) =>
+        model is BayesianGaussianMixtureModel || Trained(model, x)
+            ? Create(model, names, ((MixtureModel)model).TrainingBic, ((MixtureModel)model).TrainingAic, x.GetLength(0), path)
+            : Create(model, names, model.Bic(x), model.Aic(x), x.GetLength(0), path);
+
+    private static FitReport Create(IMixtureModel model, string[] names, double bic, double aic, int rows, string? path)
     {
         var bayes = model as BayesianGaussianMixtureModel;
         return new(
             model.Family, FamilyRegistry.Of(model).CovarianceTypeName(model) ?? "-", model.Components, model.Features, names,
             model.Weights, JsonOut.Rows(model.Means), model.Converged, model.Iterations, model.LowerBound,
-            bayes is not null ? null : Trained(model, x) ? ((MixtureModel)model).TrainingBic : model.Bic(x),
-            bayes is not null ? null : Trained(model, x) ? ((MixtureModel)model).TrainingAic : model.Aic(x),
-            model.FitSeconds, model.Reseeds, x.GetLength(0), path, model.Seed,
+            bayes is not null ? null : bic, bayes is not null ? null : aic, model.FitSeconds, model.Reseeds, rows, path, model.Seed,
             bayes is not null ? true : null, bayes?.EffectiveComponents(OffWeight));
     }
 
