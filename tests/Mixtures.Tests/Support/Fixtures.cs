@@ -33,7 +33,12 @@ public static class Fixtures
     public static JsonElement Case(string name) =>
         JsonDocument.Parse(File.ReadAllText(Path.Combine(Root, "cases", name + ".json"))).RootElement;
 
-    public static bool IsGaussian(JsonElement c) => !c.TryGetProperty("family", out var f) || f.GetString() == "gaussian";
+    /// <summary>The scikit-learn Gaussian cases (the mclust cases have their own format and tests).</summary>
+    public static bool IsGaussian(JsonElement c) =>
+        (!c.TryGetProperty("family", out var f) || f.GetString() == "gaussian") && !IsMclust(c);
+
+    /// <summary>The cases from R's mclust (fixed-partition and selection).</summary>
+    public static bool IsMclust(JsonElement c) => c.TryGetProperty("mclust_version", out _);
 
     /// <summary>All numbers of a (nested) JSON array, flattened in row-major order.</summary>
     public static double[] Flat(JsonElement e)
