@@ -29,6 +29,8 @@ internal sealed class ExpectationMaximization<TParams> : IDisposable where TPara
     int _nextToMerge;
     readonly double[] _chunkSum;
     readonly WorstPoints[] _worst;
+    /// <summary>mclust's l_0: the previous total log-likelihood before the first E-step.</summary>
+    const double MclustFarAway = double.MaxValue / 2;
     /// <summary>Worst points kept beyond K, so repeated re-seeds can move past an isolated outlier.</summary>
     const int WorstExtra = 8;
 
@@ -69,18 +71,37 @@ internal sealed class ExpectationMaximization<TParams> : IDisposable where TPara
         var degenerate = new List<Degeneracy>();
         int maxReseeds = 10 * _family.Components + 10;
 
+        // mclust's rule compares total log-likelihoods and starts from far away, so the first test never stops.
+        bool mclust = settings.Rule == StopRule.Mclust;
+        double previousTotal = MclustFarAway;
+
         for (int iter = 1; iter <= settings.MaxIterations; iter++)
         {
             ct.ThrowIfCancellationRequested();
             double previous = lowerBound;
-            lowerBound = Pass(parameters);
-            var total = MergeStatistics();
-            degenerate.Clear();
-            parameters = _family.MStep(total, parameters, degenerate) ?? parameters;   // null only without previous parameters
+            double totalLogLik = Pass(parameters);
+            lowerBound = totalLogLik / _totalWeight;
             iterations = iter;
             history.Add(lowerBound);
             double change = lowerBound - previous;
-            progress?.Report(new EmIteration(initIndex, iter, lowerBound, change));
+            if (mclust)
+            {
+                // The pass gave l_t for the current parameters (the last M-step's): test before applying
+                // its M-step, so that the parameters returned are the ones l_t belongs to.
+                progress?.Report(new EmIteration(initIndex, iter, lowerBound, change));
+                double err = Math.Abs(previousTotal - totalLogLik) / (1 + Math.Abs(totalLogLik));
+                previousTotal = totalLogLik;
+                if (err <= settings.Tolerance)
+                {
+                    converged = true;
+                    break;
+                }
+                if (iter == settings.MaxIterations) break;
+            }
+            var total = MergeStatistics();
+            degenerate.Clear();
+            parameters = _family.MStep(total, parameters, degenerate) ?? parameters;   // null only without previous parameters
+            if (!mclust) progress?.Report(new EmIteration(initIndex, iter, lowerBound, change));
 
             if (degenerate.Count > 0)
             {
@@ -90,10 +111,11 @@ internal sealed class ExpectationMaximization<TParams> : IDisposable where TPara
                 {
                     // The re-seeded model starts a new ascent: this iteration cannot count as converged.
                     lowerBound = double.NegativeInfinity;
+                    previousTotal = MclustFarAway;
                     continue;
                 }
             }
-            if (Math.Abs(change) < settings.Tolerance)
+            if (!mclust && Math.Abs(change) < settings.Tolerance)
             {
                 converged = true;
                 break;
@@ -107,7 +129,7 @@ internal sealed class ExpectationMaximization<TParams> : IDisposable where TPara
     {
         foreach (var d in degenerate)
         {
-            if (d.Component < 0 || (d.Fatal && handling == DegenerateHandling.Throw))
+            if (d.Abort || d.Component < 0 || (d.Fatal && handling == DegenerateHandling.Throw))
                 throw new DegenerateFitException(
                     $"{d.Reason} Try fewer components, a larger reg_covar, or scaling the data.", d.Component);
         }
@@ -140,7 +162,7 @@ internal sealed class ExpectationMaximization<TParams> : IDisposable where TPara
         return reader.Read(row, 1).Values.ToArray();
     }
 
-    /// <summary>One fused pass: E-step and sufficient statistics. Returns the weighted mean log-likelihood.</summary>
+    /// <summary>One fused pass: E-step and sufficient statistics. Returns the weighted total log-likelihood.</summary>
     double Pass(TParams parameters)
     {
         var evaluator = _family.CreateEvaluator(parameters);
@@ -192,7 +214,7 @@ internal sealed class ExpectationMaximization<TParams> : IDisposable where TPara
         });
         double total = 0;
         for (int c = 0; c < _plan.Count; c++) total += _chunkSum[c];
-        return total / _totalWeight;
+        return total;
     }
 
     ChunkState Borrow()

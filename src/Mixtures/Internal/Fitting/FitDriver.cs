@@ -26,7 +26,7 @@ internal sealed class FitDriver<TParams, TModel>(IFitSpec<TParams, TModel> spec,
             if (warm is null)
                 throw new ArgumentException($"Warm start needs data with the same number of features, and the same {spec.WarmStartTerms}, as the previous fit.", nameof(x));
         }
-        var settings = new EmSettings(options.MaxIterations, options.Tolerance, options.Degenerate);
+        var settings = new EmSettings(options.MaxIterations, options.Tolerance, options.Degenerate, spec.Rule);
         using var em = new ExpectationMaximization<TParams>(family, source, totalWeight, options.MaxDegreeOfParallelism);
         var rng = new Random(options.Seed ?? Random.Shared.Next());
         int runs = warm is null ? options.NInit : 1;
@@ -72,8 +72,9 @@ internal sealed class FitDriver<TParams, TModel>(IFitSpec<TParams, TModel> spec,
         if (options.InitialWeights is null || options.InitialMeans is null || !spec.HasExplicitRest)
         {
             var w = (source as ArrayRowSource)?.SampleWeight;
-            fromData = FromResponsibilities(family, source,
-                InitialResponsibilities.Create(options.Init, data, w, k, rng, options.MaxDegreeOfParallelism));
+            fromData = FromResponsibilities(family, source, options.StartLabels is { } labels
+                ? InitialResponsibilities.Hard(labels, w, k)
+                : InitialResponsibilities.Create(options.Init, data, w, k, rng, options.MaxDegreeOfParallelism));
         }
         double[]? weights = null, means = null;
         if (options.InitialWeights is { } iw)

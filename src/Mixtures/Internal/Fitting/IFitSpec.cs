@@ -32,4 +32,7 @@ internal interface IFitSpec<TParams, TModel> where TParams : class where TModel 
     TParams? WarmStart(TModel previous);
 
     TModel CreateModel(TParams parameters, FitInfo info);
+
+    /// <summary>The EM loop's stop rule (only the Gaussian family offers mclust's).</summary>
+    StopRule Rule => StopRule.Sklearn;
 }

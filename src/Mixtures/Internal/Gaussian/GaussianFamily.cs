@@ -114,7 +114,9 @@ internal sealed class GaussianFamily : IMixtureFamily<GaussianParameters>
         for (int c = 0; c < k; c++) weights[c] = nk[c] / nSum;
 
         var cov = new double[_model.Length(k, d)];
-        _model.Estimate(new MStepInputs(st, nk, nSum, means, delta, _dataMean, _scatter, _reg, k, d), cov);
+        var inputs = new MStepInputs(st, nk, nSum, means, delta, _dataMean, _scatter, _reg, k, d) { State = previous?.ModelState };
+        _model.Estimate(inputs, cov);
+        if (MclustRules) AddMclustFailures(st, inputs, degenerate);
 
         double perWeight = _rows / _totalWeight;
         if (_rows >= 2 * k)
@@ -125,7 +127,7 @@ internal sealed class GaussianFamily : IMixtureFamily<GaussianParameters>
 
         var failed = new List<int>();
         var p = GaussianParameters.TryCreate(_model, k, d, weights, means, cov, failed);
-        if (p is not null) return p;
+        if (p is not null) return p.WithModelState(inputs.State);
         foreach (int c in failed)
             degenerate.Add(new Degeneracy(c, c < 0
                 ? "The shared (tied) covariance is not positive definite after adding reg_covar."
@@ -138,6 +140,22 @@ internal sealed class GaussianFamily : IMixtureFamily<GaussianParameters>
     }
 
     static double Eps => Math.Pow(2, -52);
+
+    /// <summary>
+    /// mclust's failure rules apply to its models without regularization (mclust adds none): where mclust
+    /// gives up, the fit stops with the component and the rule, instead of being re-seeded.
+    /// </summary>
+    bool MclustRules => _reg == 0 && _model is MclustCovariance;
+
+    static void AddMclustFailures(GaussianStatistics st, MStepInputs inputs, List<Degeneracy> degenerate)
+    {
+        double floor = Math.Sqrt(Eps);
+        for (int c = 0; c < inputs.K; c++)
+            if (st.R[c] <= floor)
+                degenerate.Add(new Degeneracy(c, $"Component {c}: mixing proportion fell below threshold (mclust's rule n_k <= sqrt(eps)).", true, Abort: true));
+        foreach (var (c, rule) in inputs.Failures)
+            degenerate.Add(new Degeneracy(c, c < 0 ? $"Shared covariance: singular covariance ({rule})." : $"Component {c}: singular covariance ({rule}).", true, Abort: true));
+    }
 
     public GaussianParameters Reseed(GaussianParameters p, int component, ReadOnlySpan<double> point)
     {

@@ -16,6 +16,8 @@ internal sealed class GaussianFitSpec(GaussianMixtureOptions options) : IFitSpec
     public double[,] PrepareData(double[,] x)
     {
         InputValidation.RequireData(x);
+        if (_model is MclustCovariance m && m.CheckFeatures(x.GetLength(1)) is { } problem)
+            throw new ArgumentException(problem, nameof(x));
         return x;
     }
 
@@ -44,6 +46,8 @@ internal sealed class GaussianFitSpec(GaussianMixtureOptions options) : IFitSpec
 
     public GaussianParameters? WarmStart(GaussianMixtureModel previous) =>
         previous.CovarianceType == options.CovarianceType ? previous.Parameters : null;
+
+    public StopRule Rule => options.StopRule;
 
     public GaussianMixtureModel CreateModel(GaussianParameters parameters, FitInfo info) => new(parameters, info);
 }

@@ -45,7 +45,8 @@ internal static class InitialResponsibilities
         }
     }
 
-    static Block Hard(int[] labels, double[]? w, int k) => (first, count, resp) =>
+    /// <summary>One-hot responsibilities of <paramref name="labels"/>, times the sample weights.</summary>
+    public static Block Hard(int[] labels, double[]? w, int k) => (first, count, resp) =>
     {
         resp[..(count * k)].Clear();
         for (int i = 0; i < count; i++) resp[i * k + labels[first + i]] = w?[first + i] ?? 1.0;
