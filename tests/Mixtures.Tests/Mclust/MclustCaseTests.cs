@@ -42,10 +42,38 @@ public class MclustCaseTests
         Approx.Equal(Fixtures.Flat(e.GetProperty("weights")), model.Weights, Rtol, "weights");
         Approx.Equal(Fixtures.Flat(e.GetProperty("means")), MatrixSpan.Flat(model.Means), Rtol, "means");
         Approx.Equal(Fixtures.Flat(e.GetProperty("covariances")), MatrixSpan.Flat(model.Covariances), Rtol, "covariances");
-        Approx.Equal(e.GetProperty("loglik").GetDouble(), model.TrainingScore * x.GetLength(0), Rtol, "loglik");
+        Approx.Equal(e.GetProperty("loglik").GetDouble(), model.Loglik, Rtol, "loglik");
+        // mclust's BIC and ICL are larger-is-better: the negatives of scikit-learn's sign used here.
         Approx.Equal(-e.GetProperty("bic").GetDouble(), model.TrainingBic, Rtol, "bic");
+        Approx.Equal(-e.GetProperty("icl").GetDouble(), model.TrainingIcl, Rtol, "training icl");
+        Approx.Equal(-e.GetProperty("icl").GetDouble(), model.Icl(x), Rtol, "icl");
         var proba = MatrixSpan.Flat(model.PredictProba(x))[..(10 * k)].ToArray();
         Approx.Equal(Fixtures.Flat(e.GetProperty("z_head")), proba, Rtol, "z_head");
+        var zHead = Fixtures.Matrix(e.GetProperty("z_head"));
+        var uncertainty = model.Uncertainty(x);
+        for (int i = 0; i < 10; i++)
+            Assert.Equal(1 - Enumerable.Range(0, k).Max(j => zHead[i, j]), uncertainty[i], 1e-9);
         Assert.Equal(Fixtures.Flat(e.GetProperty("classification")).Select(v => (int)v).ToArray(), model.Predict(x));
+    }
+
+    [Fact]
+    public void ModelFile_OfMclustModel_HoldsFullMatricesIclAndLoglik_AndRoundTrips()
+    {
+        var c = Fixtures.Case("mclust_faithful_VEV_G3");
+        var x = Fixtures.Data("data/faithful.csv");
+        var labels = Fixtures.Flat(c.GetProperty("init_labels")).Select(v => (int)v).ToArray();
+        var model = new GaussianMixture(Options("VEV", 3, labels)).Fit(x);
+        string json = Mixtures.Serialization.MixtureModelJson.ToJson(model);
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        var root = doc.RootElement;
+        Assert.Equal("VEV", root.GetProperty("covariance_type").GetString());
+        Assert.Equal(3, root.GetProperty("covariances").GetArrayLength());
+        Assert.Equal(2, root.GetProperty("covariances")[0].GetArrayLength());
+        Assert.Equal(2, root.GetProperty("precisions_cholesky")[0][0].GetArrayLength());
+        Assert.Equal(model.Loglik, root.GetProperty("loglik").GetDouble());
+        Assert.Equal(model.TrainingIcl, root.GetProperty("icl").GetDouble());
+        var back = (GaussianMixtureModel)Mixtures.Serialization.MixtureModelJson.FromJson(json);
+        Assert.Equal(json, Mixtures.Serialization.MixtureModelJson.ToJson(back));
+        Assert.Equal(model.Predict(x), back.Predict(x));
     }
 }

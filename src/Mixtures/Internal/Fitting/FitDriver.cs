@@ -42,9 +42,11 @@ internal sealed class FitDriver<TParams, TModel>(IFitSpec<TParams, TModel> spec,
         if (!best!.Converged)
             logger.LogWarning("EM did not converge after {Iterations} iterations (tol {Tol}); try a larger MaxIterations or Tolerance, or check the data.",
                 best.Iterations, settings.Tolerance);
-        double score = MixtureScoring.Score(family.CreateEvaluator(best.Parameters), source);
+        var (logLik, classLogLik) = MixtureScoring.Totals(family.CreateEvaluator(best.Parameters), source);
+        int n = checked((int)source.Rows);
+        double bic = MixtureScoring.Bic(logLik / n, n, family.ParameterCount);
         var info = new FitInfo(best.LowerBound, best.History, best.Converged, best.Iterations, best.Reseeds,
-            clock.Elapsed.TotalSeconds, score, checked((int)source.Rows), null);
+            clock.Elapsed.TotalSeconds, logLik / n, n, null, MixtureScoring.Icl(bic, classLogLik));
         return spec.CreateModel(best.Parameters, info);
     }
 
