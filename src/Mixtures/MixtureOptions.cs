@@ -59,6 +59,12 @@ public record MixtureOptions
     /// </summary>
     internal int[]? StartLabels { get; init; }
 
+    /// <summary>
+    /// Test hook for mclust's subset path: <see cref="StartLabels"/> label these rows (R's drawn subset); the
+    /// start is one M-step on them, then one E-step on all rows.
+    /// </summary>
+    internal int[]? StartSubset { get; init; }
+
     /// <summary>Throws an <see cref="ArgumentException"/> naming the first invalid option.</summary>
     public virtual void Validate()
     {

@@ -74,9 +74,17 @@ internal sealed class FitDriver<TParams, TModel>(IFitSpec<TParams, TModel> spec,
         if (options.InitialWeights is null || options.InitialMeans is null || !spec.HasExplicitRest)
         {
             var w = (source as ArrayRowSource)?.SampleWeight;
-            fromData = FromResponsibilities(family, source, options.StartLabels is { } labels
-                ? InitialResponsibilities.Hard(labels, w, k)
-                : InitialResponsibilities.Create(options.Init, data, w, k, rng, options.MaxDegreeOfParallelism));
+            var (labels, subset) = (options.StartLabels, options.StartSubset);
+            if (labels is null && options.Init == InitMethod.Hierarchical)
+            {
+                subset = data.GetLength(1) == 1 ? null : Initialization.Hierarchical.HierarchicalStart.Subset(data.GetLength(0), rng.Next());
+                labels = Initialization.Hierarchical.HierarchicalStart.Labels(data, k, subset);
+            }
+            fromData = labels is null
+                ? FromResponsibilities(family, source, InitialResponsibilities.Create(options.Init, data, w, k, rng, options.MaxDegreeOfParallelism))
+                : subset is null
+                    ? FromResponsibilities(family, source, InitialResponsibilities.Hard(labels, w, k))
+                    : FromSubset(family, source, data, labels, subset, w);
         }
         double[]? weights = null, means = null;
         if (options.InitialWeights is { } iw)
@@ -95,6 +103,33 @@ internal sealed class FitDriver<TParams, TModel>(IFitSpec<TParams, TModel> spec,
             means = MatrixSpan.ToFlat(im);
         }
         return spec.Compose(fromData, k, d, weights, means);
+    }
+
+    /// <summary>
+    /// mclust's subset start: one M-step on the labelled subset rows alone (a family of their own: its data
+    /// moments are the subset's), one E-step on every row, and the M-step from those responsibilities (a
+    /// fresh one: stateful models start cold).
+    /// </summary>
+    TParams FromSubset(IMixtureFamily<TParams> family, IRowSource source, double[,] data, int[] labels, int[] subset, double[]? w)
+    {
+        int n = data.GetLength(0), d = data.GetLength(1), k = family.Components;
+        var rows = new double[subset.Length, d];
+        var rowWeights = w is null ? null : new double[subset.Length];
+        for (int s = 0; s < subset.Length; s++)
+        {
+            for (int j = 0; j < d; j++) rows[s, j] = data[subset[s], j];
+            if (rowWeights is not null) rowWeights[s] = w![subset[s]];
+        }
+        var subsetSource = new ArrayRowSource(rows, rowWeights);
+        var subsetFamily = spec.CreateFamily(subsetSource, rowWeights?.Sum() ?? subset.Length);
+        var onSubset = FromResponsibilities(subsetFamily, subsetSource, InitialResponsibilities.Hard(labels, rowWeights, k));
+        var z = new double[n * k];
+        MixtureScoring.Evaluate(family.CreateEvaluator(onSubset), source, (first, count, resp, _) => resp.CopyTo(z.AsSpan(first * k, count * k)));
+        return FromResponsibilities(family, source, (first, count, resp) =>
+        {
+            for (int i = 0; i < count; i++)
+                for (int c = 0; c < k; c++) resp[i * k + c] = z[(first + i) * k + c] * (w?[first + i] ?? 1.0);
+        });
     }
 
     /// <summary>The M-step on initial responsibilities, summed over the rows in order.</summary>
