@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Mixtures.Internal;
+using Mixtures.Data;
 using Mixtures.Internal.Data;
 using Mixtures.Internal.Gaussian;
 using Mixtures.Internal.Gaussian.Covariance;

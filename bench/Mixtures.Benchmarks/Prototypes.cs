@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using Mixtures.Internal;
+using Mixtures.Data;
 using Mixtures.Internal.Data;
 using Mixtures.Internal.Gaussian;
 using Mixtures.Internal.Gaussian.Covariance;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using Mixtures.Internal;
+using Mixtures.Data;
 using Mixtures.Internal.Data;
 using Mixtures.Internal.Gaussian;
 using Mixtures.Internal.Gaussian.Covariance;

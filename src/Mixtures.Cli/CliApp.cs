@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Mixtures.Cli.Commands;
+using Mixtures.Cli.Families;
 
 namespace Mixtures.Cli;
 
@@ -12,7 +13,8 @@ internal static class CliApp
     /// </summary>
     public static Command Build()
     {
-        var root = new Command("mixtures", "Fit, apply and draw mixture models fitted by EM (Gaussian, Bernoulli, Poisson).");
+        var families = string.Join(", ", FamilyRegistry.All.Select(f => f.DisplayName));
+        var root = new Command("mixtures", $"Fit, apply and draw mixture models fitted by EM ({families}).");
         root.Options.Add(new System.CommandLine.Help.HelpOption());
         root.Options.Add(new VersionOption());
         root.Options.Add(GlobalOptions.Json);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Mixtures.Data;
 using Mixtures.Internal.Fitting;
 
 namespace Mixtures;
@@ -32,7 +33,7 @@ public abstract class MixtureEstimator<TOptions, TModel> where TOptions : Mixtur
     /// <summary>The options this estimator fits with (validated when the estimator was created).</summary>
     public TOptions Options { get; }
 
-    /// <summary>The model of the last successful <see cref="Fit"/>, the starting point of a warm start.</summary>
+    /// <summary>The model of the last successful <see cref="Fit(IRowSource, IProgress{EmIteration}, CancellationToken)"/>, the starting point of a warm start.</summary>
     public TModel? Model { get; private set; }
 
     /// <summary>Fits the mixture to the rows of <paramref name="x"/>, optionally weighted.</summary>
@@ -45,18 +46,41 @@ public abstract class MixtureEstimator<TOptions, TModel> where TOptions : Mixtur
     public TModel Fit(double[,] x, double[]? sampleWeight = null,
         IProgress<EmIteration>? progress = null, CancellationToken cancellationToken = default)
     {
-        Model = _pipeline.Fit(x, sampleWeight, Options.WarmStart ? Model : null, _logger, progress, cancellationToken);
+        ArgumentNullException.ThrowIfNull(x);
+        return Fit(new ArrayRowSource(x, sampleWeight), progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Fits the mixture to the rows of <paramref name="rows"/>, which may be streamed from a file larger than
+    /// memory: each iteration reads them again, chunk by chunk. The model is bit-identical to the fit of the
+    /// same rows held in an array.
+    /// </summary>
+    /// <param name="rows">The rows and their optional weights.</param>
+    /// <param name="progress">Receives every EM iteration.</param>
+    /// <param name="cancellationToken">Stops the fit between iterations.</param>
+    /// <exception cref="ArgumentException">Bad data, weights or initial parameters; the message names the problem.</exception>
+    /// <exception cref="DegenerateFitException">A component could not be repaired.</exception>
+    public TModel Fit(IRowSource rows, IProgress<EmIteration>? progress = null, CancellationToken cancellationToken = default)
+    {
+        Model = _pipeline.Fit(rows, Options.WarmStart ? Model : null, _logger, progress, cancellationToken);
         return Model;
     }
 
     /// <summary>
     /// The parameters EM starts from on its first restart (explicit initial parameters, or the init method
     /// with this seed), before any iteration: iteration 0 of a learning picture. With a fixed seed it is
-    /// exactly where <see cref="Fit"/> starts (a warm start from <see cref="Model"/> is not considered).
+    /// exactly where <see cref="Fit(IRowSource, IProgress{EmIteration}, CancellationToken)"/> starts (a warm start from <see cref="Model"/> is not considered).
     /// The returned model has no fit diagnostics (NaN lower bound, 0 iterations).
     /// </summary>
-    /// <exception cref="ArgumentException">The same data, weight and initial-parameter errors as <see cref="Fit"/>.</exception>
-    public TModel InitialModel(double[,] x, double[]? sampleWeight = null) => _pipeline.Initial(x, sampleWeight);
+    /// <exception cref="ArgumentException">The same data, weight and initial-parameter errors as <see cref="Fit(IRowSource, IProgress{EmIteration}, CancellationToken)"/>.</exception>
+    public TModel InitialModel(double[,] x, double[]? sampleWeight = null)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        return _pipeline.Initial(new ArrayRowSource(x, sampleWeight));
+    }
+
+    /// <summary>The parameters EM starts from (see <see cref="InitialModel(double[,], double[])"/>) for rows of any source.</summary>
+    public TModel InitialModel(IRowSource rows) => _pipeline.Initial(rows);
 
     /// <summary>Fits, then returns the most probable component of every row (consistent with Predict).</summary>
     public int[] FitPredict(double[,] x, double[]? sampleWeight = null) => Fit(x, sampleWeight).Predict(x);

@@ -76,7 +76,7 @@ public abstract class MixtureModel : IMixtureModel
     /// <summary>ICL of <paramref name="x"/> in scikit-learn's sign (lower is better): <see cref="Bic"/> - 2 sum_i ln max_k z_ik.</summary>
     public double Icl(double[,] x)
     {
-        var (logLik, classLogLik) = MixtureScoring.Totals(Evaluator, new Internal.Data.ArrayRowSource(PrepareInput(x), null));
+        var (logLik, classLogLik) = MixtureScoring.Totals(Evaluator, new Mixtures.Data.ArrayRowSource(PrepareInput(x), null));
         int n = x.GetLength(0);
         return MixtureScoring.Icl(MixtureScoring.Bic(logLik / n, n, ParameterCount), classLogLik);
     }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Mixtures.Cli.Commands;
+using Mixtures.Cli.Families;
 using Mixtures.Cli.Io;
 using Mixtures.Cli.Plotting;
 using Mixtures.Cli.Tests.Infrastructure;
@@ -128,11 +128,12 @@ public class FamilySnapshotTests
         var x = CsvTableReader.Read(Fixtures.Data("counts.csv"), ColumnSelection.All).X;
         var data = new DataSet(x, ["calls", "emails", "visits", "purchases", "returns"], null, "counts.csv");
         var options = new PoissonMixtureOptions { Components = 3, Init = InitMethod.Random, Seed = 1, Tolerance = 0 };
-        var snapshots = new List<SnapshotWriter.FamilySnapshot> { new(0, new PoissonMixture(options).InitialModel(x)) };
-        foreach (var i in new[] { 1, 20 }) snapshots.Add(new(i, new PoissonMixture(options with { MaxIterations = i }).Fit(x)));
-        var labels = snapshots.Select(s => s.Model.Predict(x)).ToArray();
-        var shared = SnapshotWriter.SharedScale(snapshots, data, labels);
-        var own = snapshots.Select((s, i) => ParameterPlot.Scale(s.Model, data, labels[i])).ToArray();
+        var snapshots = new List<IMixtureModel> { new PoissonMixture(options).InitialModel(x) };
+        foreach (var i in new[] { 1, 20 }) snapshots.Add(new PoissonMixture(options with { MaxIterations = i }).Fit(x));
+        var labels = snapshots.Select(s => s.Predict(x)).ToArray();
+        var plotter = (ParameterPlotter)FamilyRegistry.Of(snapshots[0]).Plotter;
+        var shared = plotter.SharedScale(snapshots, data, labels);
+        var own = snapshots.Select((s, i) => plotter.Scale(s, data, labels[i])).ToArray();
         Assert.Equal(0, shared.Min);
         Assert.Equal(own.Max(o => o.Max), shared.Max);
         Assert.True(own.Select(o => o.Max).Distinct().Count() > 1, "the snapshots' own scales should differ, or the test shows nothing");

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Mixtures.Cli.Families;
 using Mixtures.Cli.Fitting;
 using Mixtures.Cli.Io;
 using Mixtures.Cli.Output;
@@ -32,8 +33,11 @@ internal static class DemoCommand
             PlotFile.Validate(outPath, "-o");
             var (width, height) = size.Get(ctx);
             var ds = LoadFaithful();
-            var options = new GaussianMixtureOptions { Seed = ctx.Get(seed), NInit = 1 };
-            var entries = ModelSelector.Run(ds, Enumerable.Range(1, 6).ToList(), ModelSelector.Gaussian(ds, [CovarianceType.Full], options), ctx.Live, ctx.CancellationToken);
+            var gaussian = FamilyRegistry.Gaussian;
+            var ks = Enumerable.Range(1, 6).ToList();
+            var variants = ModelSelector.Variants(gaussian, gaussian.Estimators(), new MixtureOptions { Seed = ctx.Get(seed), NInit = 1 },
+                [CovarianceType.Full], ds);
+            var entries = ModelSelector.Run(ds, ks, variants, ctx.Live, ctx.CancellationToken);
             var best = ModelSelector.Best(entries, "bic") ?? throw new CliException("every fit failed.", ExitCodes.FitFailed);
             var model = (GaussianMixtureModel)best.Model!;
             var title = $"Old Faithful: {model.Components}-component Gaussian mixture (chosen by BIC)";
@@ -45,12 +49,12 @@ internal static class DemoCommand
             var report = FitReport.From(model, ds.FeatureNames, ds.X, null);
             if (ctx.Json)
             {
-                JsonOut.Write(new { dataset = "faithful", plot = outPath, selection = SelectCommand.ToJson(entries, best, "bic", null, "gaussian"), fit = report });
+                JsonOut.Write(new { dataset = "faithful", plot = outPath, selection = SelectCommand.ToJson(entries, best, "bic", null, gaussian), fit = report });
             }
             else if (!ctx.Quiet)
             {
                 AnsiConsole.MarkupLine("[bold]Old Faithful geyser[/]: 272 eruptions, duration (min) and waiting time to the next (min).");
-                SelectCommand.PrintTable(entries, best, "bic", Enumerable.Range(1, 6).ToList(), ["full"], "gaussian");
+                SelectCommand.PrintTable(entries, best, "bic", ks, variants.Select(v => v.Name).ToList(), gaussian);
                 FitSummaryPrinter.Print(report);
                 AnsiConsole.MarkupLine($"wrote [bold]{Markup.Escape(outPath)}[/] ({width} x {height})");
             }

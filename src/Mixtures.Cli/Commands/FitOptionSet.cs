@@ -1,11 +1,14 @@
 using System.CommandLine;
+using Mixtures.Cli.Families;
 
 namespace Mixtures.Cli.Commands;
 
-/// <summary>The EM options shared by fit, select and demo, with scikit-learn's names and defaults.</summary>
+/// <summary>
+/// The EM options shared by fit and select, with scikit-learn's names and defaults, and --family with every
+/// registered family's own flags (<see cref="FamilyRegistry"/>).
+/// </summary>
 internal sealed class FitOptionSet
 {
-    public static readonly string[] CovarianceNames = ["full", "tied", "diag", "spherical"];
     public static readonly string[] InitNames = ["kmeans", "k-means++", "random", "random_from_data"];
 
     public Option<int> MaxIter { get; } = new("--max-iter")
@@ -14,8 +17,9 @@ internal sealed class FitOptionSet
     public Option<double> Tol { get; } = new("--tol")
     { Description = "Convergence threshold on the change of the mean log-likelihood (tol).", DefaultValueFactory = _ => 1e-3 };
 
+    /// <summary>Used by Gaussian fits only, but accepted and checked with every family, as it always has been.</summary>
     public Option<double> RegCovar { get; } = new("--reg-covar")
-    { Description = "Added to the diagonal of every covariance (reg_covar).", DefaultValueFactory = _ => 1e-6 };
+    { Description = "Added to the diagonal of every covariance (reg_covar).", DefaultValueFactory = _ => new GaussianMixtureOptions().RegCovar };
 
     public Option<int> NInit { get; } = new("--n-init")
     { Description = "Number of restarts; the best is kept (n_init).", DefaultValueFactory = _ => 1 };
@@ -26,18 +30,7 @@ internal sealed class FitOptionSet
     public Option<int?> Seed { get; } = new("--seed")
     { Description = "Random seed; the same seed gives the same model." };
 
-    public Option<string> Family { get; } = new Option<string>("--family")
-    { Description = "Mixture family: gaussian, bernoulli (0/1 data) or poisson (non-negative integer counts).", DefaultValueFactory = _ => "gaussian" }
-        .AcceptOnlyFromAmong("gaussian", "bernoulli", "poisson");
-
-    public Option<double> Alpha { get; } = new("--alpha")
-    { Description = "bernoulli: smoothing, mu = (sum r x + alpha) / (N_k + 2 alpha).", DefaultValueFactory = _ => 0.01 };
-
-    public Option<double> MinRate { get; } = new("--min-rate")
-    { Description = "poisson: added to every rate, lambda = sum r x / N_k + min_rate.", DefaultValueFactory = _ => 1e-6 };
-
-    public Option<double?> Binarize { get; } = new("--binarize")
-    { Description = "bernoulli: values >= this become 1, others 0 (default: the data must be 0/1)." };
+    public Option<string> Family { get; } = FamilyRegistry.CreateOption();
 
     public Option<string> Degenerate { get; } = new Option<string>("--degenerate")
     {
@@ -54,33 +47,26 @@ internal sealed class FitOptionSet
         AllowMultipleArgumentsPerToken = false,
     };
 
-    public void AddTo(Command command, bool family = true)
+    public void AddTo(Command command)
     {
-        foreach (var o in new Option[] { MaxIter, Tol, RegCovar, NInit, InitParams, Seed, Degenerate, Columns }) command.Options.Add(o);
-        if (family) foreach (var o in new Option[] { Family, Alpha, MinRate, Binarize }) command.Options.Add(o);
+        foreach (var o in new Option[] { MaxIter, Tol, RegCovar, NInit, InitParams, Seed, Degenerate, Columns, Family }) command.Options.Add(o);
+        foreach (var o in FamilyRegistry.All.SelectMany(f => f.Flags)) command.Options.Add(o);
     }
 
-    /// <summary>The options as a <see cref="GaussianMixtureOptions"/> (components and covariance type set by the caller).</summary>
-    public GaussianMixtureOptions Bind(CommandContext ctx)
-    {
-        var family = ctx.Parse.GetValue(Family) ?? "gaussian";
-        if (family != "gaussian")
-            throw new CliException($"--family {family}: not available in this build yet; use --family gaussian.");
-        return BindCommon(ctx);
-    }
+    /// <summary>The family --family names (the default one when absent).</summary>
+    public CliFamily FamilyOf(CommandContext ctx) => FamilyRegistry.Get(ctx.Parse.GetValue(Family) ?? FamilyRegistry.Default.Name);
 
-    /// <summary>The family-independent options (carried in a <see cref="GaussianMixtureOptions"/>), validated.</summary>
-    public GaussianMixtureOptions BindCommon(CommandContext ctx)
+    /// <summary>The options every family shares, validated; each family's estimators add their own.</summary>
+    public MixtureOptions BindCommon(CommandContext ctx)
     {
         Require(ctx.Get(MaxIter) >= 1, "--max-iter must be at least 1.");
         Require(ctx.Get(Tol) is var tol && tol >= 0 && double.IsFinite(tol), "--tol must be a finite number >= 0.");
         Require(ctx.Get(RegCovar) is var reg && reg >= 0 && double.IsFinite(reg), "--reg-covar must be a finite number >= 0.");
         Require(ctx.Get(NInit) >= 1, "--n-init must be at least 1.");
-        return new GaussianMixtureOptions
+        return new MixtureOptions
         {
             MaxIterations = ctx.Get(MaxIter),
             Tolerance = ctx.Get(Tol),
-            RegCovar = ctx.Get(RegCovar),
             NInit = ctx.Get(NInit),
             Init = ParseInit(ctx.Get(InitParams)),
             Seed = ctx.Parse.GetValue(Seed),
@@ -92,17 +78,6 @@ internal sealed class FitOptionSet
     {
         if (!ok) throw new CliException(message);
     }
-
-    public static CovarianceType ParseCovariance(string name) => name.ToLowerInvariant() switch
-    {
-        "full" => CovarianceType.Full,
-        "tied" => CovarianceType.Tied,
-        "diag" => CovarianceType.Diag,
-        "spherical" => CovarianceType.Spherical,
-        _ => throw new CliException($"unknown covariance type '{name}'; use one of {string.Join(", ", CovarianceNames)}."),
-    };
-
-    public static string Name(CovarianceType type) => type.ToString().ToLowerInvariant();
 
     private static InitMethod ParseInit(string name) => name switch
     {

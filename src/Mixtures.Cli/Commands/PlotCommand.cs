@@ -1,11 +1,12 @@
 using System.CommandLine;
+using Mixtures.Cli.Families;
 using Mixtures.Cli.Io;
 using Mixtures.Cli.Output;
 using Mixtures.Cli.Plotting;
 
 namespace Mixtures.Cli.Commands;
 
-/// <summary><c>mixtures plot MODEL.json DATA -o FILE [--x COL --y COL]</c>: draws a model over its data.</summary>
+/// <summary><c>mixtures plot MODEL.json [DATA] -o FILE [--x COL --y COL]</c>: draws a model, as its family's plotter does.</summary>
 internal static class PlotCommand
 {
     public static Command Create()
@@ -34,49 +35,15 @@ internal static class PlotCommand
             PlotFile.Validate(outPath, "-o");
             var (width, height) = size.Get(ctx);
             var m = ModelLoader.Load(ctx.Get(model));
-            var dataPath = ctx.Get(data);
-            if (m is not GaussianMixtureModel)
-                return PlotParameters(ctx, m, dataPath, outPath, width, height, ctx.Get(title), ctx.Get(columns), ctx.Get(x) ?? ctx.Get(y));
-            if (dataPath is null) throw new CliException("DATA is required to plot a Gaussian mixture (the points are drawn under it).");
-            var ds = DataLoader.LoadFor(m, dataPath, ColumnSelection.Parse(ctx.Get(columns)), ctx.CancellationToken);
-            var (ix, iy) = ModelPlot.Axes(ds, ctx.Get(x), ctx.Get(y));
-            var view = MixtureView.FromModel(m);
-            var plot = ModelPlot.Create(view, ds, m.Predict(ds.X), ix, iy, ctx.Get(title) ?? ParameterPlot.Title(m, Path.GetFileName(dataPath)));
+            var request = new PlotRequest(ctx.Get(data), ColumnSelection.Parse(ctx.Get(columns)), ctx.Get(x), ctx.Get(y), ctx.Get(title),
+                ctx.CancellationToken);
+            var picture = FamilyRegistry.Of(m).Plotter.Draw(m, request);
             ctx.CancellationToken.ThrowIfCancellationRequested();
-            PlotFile.Save(plot, outPath, width, height);
-            if (ctx.Json) JsonOut.Write(new { output = outPath, width, height, x = ds.FeatureNames[ix], y = ds.Columns > 1 ? ds.FeatureNames[iy] : null });
-            else if (!ctx.Quiet) Console.Out.WriteLine($"wrote {outPath} ({width} x {height})");
+            PlotFile.Save(picture.Plot, outPath, width, height);
+            if (ctx.Json) JsonOut.Write(picture.Json(outPath, width, height));
+            else if (!ctx.Quiet) Console.Out.WriteLine($"wrote {outPath} ({width} x {height}{picture.Details})");
             return ExitCodes.Success;
         });
         return command;
-    }
-
-    /// <summary>Bernoulli and Poisson models: the parameters per component, with the data's averages when DATA is given.</summary>
-    private static int PlotParameters(CommandContext ctx, IMixtureModel m, string? dataPath, string outPath, int width, int height,
-        string? title, string[]? columns, string? axis)
-    {
-        if (axis is not null)
-            throw new CliException($"--x/--y apply to Gaussian models; a {m.Family} model is drawn as its parameters over all features.");
-        DataSet? ds = null;
-        int[]? labels = null;
-        if (dataPath is not null)
-        {
-            ds = DataLoader.LoadFor(m, dataPath, ColumnSelection.Parse(columns), ctx.CancellationToken);
-            try
-            {
-                labels = m.Predict(ds.X);
-            }
-            catch (ArgumentException e)
-            {
-                throw Fitting.DataMessages.Locate(e, ds);
-            }
-        }
-        var plot = ParameterPlot.Create(m, ds, labels, title ?? ParameterPlot.Title(m, dataPath is null ? null : Path.GetFileName(dataPath)));
-        ctx.CancellationToken.ThrowIfCancellationRequested();
-        PlotFile.Save(plot, outPath, width, height);
-        string layout = m.Family == "bernoulli" && ParameterPlot.ImageSide(m.Features) > 0 ? "images" : "heatmap";
-        if (ctx.Json) JsonOut.Write(new { output = outPath, width, height, family = m.Family, layout, data = dataPath });
-        else if (!ctx.Quiet) Console.Out.WriteLine($"wrote {outPath} ({width} x {height}, {m.Family} parameters as {layout})");
-        return ExitCodes.Success;
     }
 }

@@ -19,7 +19,7 @@ internal static class PredictCommand
         CommandRunner.SetBody(command, ctx =>
         {
             var outPath = ctx.Get(output);
-            if (outPath is not null) AtomicWriter.RequireDirectory(outPath);
+            if (outPath is not null) OutputPath.Require(outPath);
             var m = ModelLoader.Load(ctx.Get(model));
             var ds = DataLoader.LoadFor(m, ctx.Get(data), ColumnSelection.Parse(ctx.Get(columns)), ctx.CancellationToken);
             var labels = m.Predict(ds.X);

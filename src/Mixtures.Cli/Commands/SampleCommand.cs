@@ -20,7 +20,7 @@ internal static class SampleCommand
             int count = ctx.Get(n);
             if (count < 1) throw new CliException($"-n {count}: the number of points must be at least 1.");
             var outPath = ctx.Get(output);
-            if (outPath is not null) AtomicWriter.RequireDirectory(outPath);
+            if (outPath is not null) OutputPath.Require(outPath);
             var m = ModelLoader.Load(ctx.Get(model));
             var sample = m.Sample(count, ctx.Parse.GetValue(seed));
             var names = ModelLoader.FeatureNames(m);

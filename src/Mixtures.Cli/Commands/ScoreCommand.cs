@@ -19,7 +19,7 @@ internal static class ScoreCommand
         CommandRunner.SetBody(command, ctx =>
         {
             var outPath = ctx.Get(perSample);
-            if (outPath is not null) AtomicWriter.RequireDirectory(outPath);
+            if (outPath is not null) OutputPath.Require(outPath);
             var m = ModelLoader.Load(ctx.Get(model));
             var ds = DataLoader.LoadFor(m, ctx.Get(data), ColumnSelection.Parse(ctx.Get(columns)), ctx.CancellationToken);
             var samples = m.ScoreSamples(ds.X);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Mixtures.Cli.Families;
 using Mixtures.Cli.Fitting;
 using Mixtures.Cli.Io;
 using Mixtures.Cli.Output;
@@ -10,8 +11,8 @@ using Spectre.Console;
 namespace Mixtures.Cli.Commands;
 
 /// <summary>
-/// <c>mixtures select DATA --k 1..10 [--family gaussian|bernoulli|poisson] [--covariance-types ...] [--criterion bic|aic] [--plot FILE]</c>:
-/// Gaussian fits over K and covariance types, or Bernoulli/Poisson fits over K.
+/// <c>mixtures select DATA --k 1..10 [--family F] [--covariance-types ...] [--criterion bic|aic] [--plot FILE]</c>:
+/// fits of one family over K, and over covariance types for a family that has them.
 /// </summary>
 internal static class SelectCommand
 {
@@ -19,8 +20,7 @@ internal static class SelectCommand
     {
         var data = new Argument<string>("DATA") { Description = "Data file: CSV with a header row, or .npy." };
         var ks = new Option<string>("--k", "-k") { Description = "Component counts to try: 1..10, 2,4,8 or a mix.", DefaultValueFactory = _ => "1..10" };
-        var types = new Option<string>("--covariance-types")
-        { Description = "Comma-separated covariance types to try (gaussian only).", DefaultValueFactory = _ => "full,tied,diag,spherical" };
+        var types = CovarianceTypeOptions.List(FamilyRegistry.WithCovarianceTypes);
         var criterion = new Option<string>("--criterion")
         { Description = "Information criterion to minimize.", DefaultValueFactory = _ => "bic" }.AcceptOnlyFromAmong("bic", "aic");
         var plot = new Option<string?>("--plot") { Description = "Draw the criterion against K to this .png/.svg." };
@@ -38,21 +38,20 @@ internal static class SelectCommand
             var plotPath = ctx.Get(plot);
             if (plotPath is not null) PlotFile.Validate(plotPath, "--plot");
             var outPath = ctx.Get(output);
-            if (outPath is not null) AtomicWriter.RequireDirectory(outPath);
+            if (outPath is not null) OutputPath.Require(outPath);
             var kList = KRange.Parse(ctx.Get(ks));
-            var family = FamilySettings.FamilyOf(ctx, set);
-            var familySettings = FamilySettings.Bind(ctx, set);
-            if (family != "gaussian" && ctx.Parse.GetResult(types) is { Implicit: false })
-                throw new CliException($"--covariance-types applies to --family gaussian, not {family}.");
-            var typeList = family == "gaussian" ? ParseTypes(ctx.Get(types)) : [];
+            var family = set.FamilyOf(ctx);
+            FamilyRegistry.RefuseOtherFamiliesFlags(ctx, family);
+            var estimators = family.Bind(ctx, set);
+            if (!family.HasCovarianceTypes && ctx.Parse.GetResult(types) is { Implicit: false })
+                throw new CliException($"--covariance-types applies to --family {FamilyRegistry.WithCovarianceTypes}, not {family.Name}.");
+            var typeList = family.HasCovarianceTypes ? CovarianceTypeOptions.ParseList(ctx.Get(types)) : [];
             var crit = ctx.Get(criterion);
             var options = set.BindCommon(ctx);
             var dataPath = ctx.Get(data);
             var ds = DataLoader.Load(dataPath, new ColumnSelection(ColumnSelection.Parse(ctx.Get(set.Columns)), ctx.Get(weights)), ctx.CancellationToken);
 
-            var variants = family == "gaussian"
-                ? ModelSelector.Gaussian(ds, typeList, options)
-                : ModelSelector.Family(ds, familySettings, options);
+            var variants = ModelSelector.Variants(family, estimators, options, typeList, ds);
             var entries = ModelSelector.Run(ds, kList, variants, ctx.Live, ctx.CancellationToken);
             var best = ModelSelector.Best(entries, crit);
             if (best is null)
@@ -64,7 +63,7 @@ internal static class SelectCommand
             }
             ctx.CancellationToken.ThrowIfCancellationRequested();
 
-            if (outPath is not null) AtomicWriter.WriteStream(outPath, s => MixtureModelJson.Write(best.Model!, s));
+            if (outPath is not null) MixtureModelJson.Save(best.Model!, outPath);
             if (plotPath is not null)
             {
                 var series = variants.Select(v =>
@@ -72,9 +71,8 @@ internal static class SelectCommand
                     var ok = entries.Where(e => e.Variant == v.Name && e.Model is not null).ToList();
                     return (v.Name, ok.Select(e => (double)e.K).ToArray(), ok.Select(e => e.Criterion(crit)).ToArray());
                 }).Where(s => s.Item2.Length > 0).ToList();
-                var what = $"{char.ToUpperInvariant(family[0])}{family[1..]} mixtures";
                 var p = CriterionPlot.Create(series, crit, (best.K, best.Criterion(crit), best.Variant),
-                    $"Model selection of {what} on {Path.GetFileName(dataPath)} ({ds.Rows} x {ds.Columns})");
+                    $"Model selection of {family.DisplayName} mixtures on {Path.GetFileName(dataPath)} ({ds.Rows} x {ds.Columns})");
                 PlotFile.Save(p, plotPath, PlotStyle.DefaultWidth, PlotStyle.DefaultHeight);
             }
 
@@ -85,42 +83,38 @@ internal static class SelectCommand
         return command;
     }
 
-    internal static List<CovarianceType> ParseTypes(string text)
+    internal static object ToJson(List<SelectionEntry> entries, SelectionEntry best, string crit, string? output, CliFamily of)
     {
-        var names = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        var bad = names.FirstOrDefault(n => !FitOptionSet.CovarianceNames.Contains(n.ToLowerInvariant()));
-        if (names.Length == 0 || bad is not null)
-            throw new CliException($"--covariance-types '{text}': use a comma-separated list of {string.Join(", ", FitOptionSet.CovarianceNames)}.");
-        return names.Select(FitOptionSet.ParseCovariance).Distinct().ToList();
+        string family = of.Name;
+        string? CovarianceType(SelectionEntry e) => of.HasCovarianceTypes ? e.Variant : null;
+        return new
+        {
+            criterion = crit,
+            family,
+            best = new
+            {
+                k = best.K, family, covariance_type = CovarianceType(best),
+                value = best.Criterion(crit), bic = best.Bic, aic = best.Aic,
+            },
+            model = output,
+            results = entries.Select(e => new
+            {
+                k = e.K,
+                family,
+                covariance_type = CovarianceType(e),
+                bic = e.Model is null ? (double?)null : e.Bic,
+                aic = e.Model is null ? (double?)null : e.Aic,
+                lower_bound = e.Model?.LowerBound,
+                converged = e.Model?.Converged,
+                n_iter = e.Model?.Iterations,
+                error = e.Error,
+            }),
+        };
     }
 
-    internal static object ToJson(List<SelectionEntry> entries, SelectionEntry best, string crit, string? output, string family) => new
+    internal static void PrintTable(List<SelectionEntry> entries, SelectionEntry best, string crit, List<int> ks, List<string> variants, CliFamily family)
     {
-        criterion = crit,
-        family,
-        best = new
-        {
-            k = best.K, family, covariance_type = family == "gaussian" ? best.Variant : null,
-            value = best.Criterion(crit), bic = best.Bic, aic = best.Aic,
-        },
-        model = output,
-        results = entries.Select(e => new
-        {
-            k = e.K,
-            family,
-            covariance_type = family == "gaussian" ? e.Variant : null,
-            bic = e.Model is null ? (double?)null : e.Bic,
-            aic = e.Model is null ? (double?)null : e.Aic,
-            lower_bound = e.Model?.LowerBound,
-            converged = e.Model?.Converged,
-            n_iter = e.Model?.Iterations,
-            error = e.Error,
-        }),
-    };
-
-    internal static void PrintTable(List<SelectionEntry> entries, SelectionEntry best, string crit, List<int> ks, List<string> variants, string family)
-    {
-        var table = new Table().Border(TableBorder.Rounded).Title(family == "gaussian"
+        var table = new Table().Border(TableBorder.Rounded).Title(family.HasCovarianceTypes
             ? $"[bold]{crit.ToUpperInvariant()} by K and covariance type (lower is better)[/]"
             : $"[bold]{crit.ToUpperInvariant()} by K (lower is better)[/]");
         table.AddColumn(new TableColumn("K").RightAligned());

@@ -12,12 +12,6 @@ internal static class FitRunner
 {
     private static readonly TimeSpan Moment = TimeSpan.FromMilliseconds(400);
 
-    /// <summary>A Gaussian fit.</summary>
-    public static GaussianMixtureModel Fit(GaussianMixtureOptions options, DataSet data, bool live, string title, CancellationToken ct,
-        string? initFile = null) =>
-        (GaussianMixtureModel)Fit((p, c) => new GaussianMixture(options).Fit(data.X, data.SampleWeights, p, c),
-            options.NInit, options.MaxIterations, data, live, title, ct, initFile);
-
     /// <summary>
     /// Runs <paramref name="fit"/> (which reports every EM iteration to the progress it is given); data errors
     /// are rewritten to name the file, row and column; errors in the initial parameters name <paramref name="initFile"/>.

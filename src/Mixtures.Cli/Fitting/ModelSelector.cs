@@ -1,22 +1,20 @@
+using Mixtures.Cli.Families;
 using Mixtures.Cli.Io;
 using Spectre.Console;
 
 namespace Mixtures.Cli.Fitting;
 
-/// <summary>Fits every (K, variant) of a grid — variants are covariance types, or one family — and ranks them by BIC or AIC.</summary>
+/// <summary>Fits every (K, variant) of a grid — variants are covariance types, or the family alone — and ranks them by BIC or AIC.</summary>
 internal static class ModelSelector
 {
     /// <summary>A column of the grid: its name and how to fit it with K components.</summary>
     public sealed record Variant(string Name, Func<int, CancellationToken, IMixtureModel> Fit);
 
-    /// <summary>The Gaussian variants: one per covariance type.</summary>
-    public static List<Variant> Gaussian(DataSet data, IReadOnlyList<CovarianceType> types, GaussianMixtureOptions o) =>
-        types.Select(t => new Variant(t.ToString().ToLowerInvariant(),
-            (k, ct) => new GaussianMixture(o with { Components = k, CovarianceType = t }).Fit(data.X, data.SampleWeights, null, ct))).ToList();
-
-    /// <summary>The single variant of a Bernoulli or Poisson family.</summary>
-    public static List<Variant> Family(DataSet data, FamilySettings family, GaussianMixtureOptions common) =>
-        [new Variant(family.Family, (k, ct) => family.Fitter(common, k, data)(null, ct))];
+    /// <summary>A family's columns (<see cref="CliFamily.Variants"/>), fitted by its estimators with the common options and K components.</summary>
+    public static List<Variant> Variants(CliFamily family, EstimatorFactory estimators, MixtureOptions options,
+        IReadOnlyList<CovarianceType> types, DataSet data) =>
+        family.Variants(types).Select(type => new Variant(family.VariantName(type),
+            (k, ct) => estimators(new FitSpec(options with { Components = k }, type), data).Fit(null, ct))).ToList();
 
     public static List<SelectionEntry> Run(DataSet data, IReadOnlyList<int> ks, IReadOnlyList<Variant> variants, bool live, CancellationToken ct)
     {

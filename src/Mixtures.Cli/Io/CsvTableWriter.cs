@@ -1,4 +1,5 @@
 using System.Globalization;
+using Mixtures.Serialization;
 
 namespace Mixtures.Cli.Io;
 
@@ -26,7 +27,11 @@ internal static class CsvTableWriter
         }
         else
         {
-            AtomicWriter.WriteText(path, Emit);
+            AtomicFile.Write(path, stream =>
+            {
+                using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true);
+                Emit(writer);
+            });
         }
     }
 

@@ -4,12 +4,18 @@ namespace Mixtures.Cli.Io;
 
 /// <summary>
 /// Reads <c>--init FILE.json</c>: <c>{"weights": [K], "means": [K][D], "precisions": ...}</c> with precisions
-/// shaped as scikit-learn's <c>precisions_init</c> (full [K][D][D], tied [D][D], diag [K][D], spherical [K]).
-/// A reference case file (whose parameters sit under "init") is accepted too.
+/// shaped as scikit-learn's <c>precisions_init</c> for the covariance type (the library's
+/// <see cref="CovarianceTypes.InitialPrecisionsShape"/>: K matrices, one matrix, or a plain array when each
+/// component has a single value). A reference case file (whose parameters sit under "init") is accepted too.
+/// A family without covariance types takes the weights and means only.
 /// </summary>
 internal static class InitFileReader
 {
-    public static InitialParameters Read(string path, CovarianceType type, int? components, int features, bool meansOnly = false)
+    /// <param name="path">The --init file.</param>
+    /// <param name="type">The covariance type the precisions are for; null: no precisions are read.</param>
+    /// <param name="components">-k, when given: the file must have as many components.</param>
+    /// <param name="features">The data's features: the means must have as many columns.</param>
+    public static InitialParameters Read(string path, CovarianceType? type, int? components, int features)
     {
         DataLoader.RequireReadable(path);
         JsonDocument doc;
@@ -39,18 +45,20 @@ internal static class InitFileReader
             int d = means.GetLength(1);
             if (d != features)
                 throw CliException.InFile(path, null, null, $"\"means\" have {d} columns but the data has {features} features.");
-            if (meansOnly) return new InitialParameters(weights, means, [], type);   // bernoulli/poisson: weights and means only
-            var p = Get(root, "precisions", path);
-            string name = type.ToString().ToLowerInvariant();
-            double[][,] precisions = type switch
-            {
-                CovarianceType.Full => Shaped(Stack(p, path), k, d, d, path, name, "K x D x D"),
-                CovarianceType.Tied => [Shaped(Matrix(p, path, "precisions"), d, d, path, name, "D x D")],
-                CovarianceType.Diag => [Shaped(Matrix(p, path, "precisions"), k, d, path, name, "K x D")],
-                _ => [Column(Vector(p, path, "precisions"), k, path, name)],
-            };
-            return new InitialParameters(weights, means, precisions, type);
+            if (type is not { } t) return new InitialParameters(weights, means, null);
+            return new InitialParameters(weights, means, new InitialPrecisions(t, Precisions(Get(root, "precisions", path), t, k, d, path)));
         }
+    }
+
+    /// <summary>The precisions in the layout of <paramref name="type"/>, checked against its shape for K and D.</summary>
+    private static double[][,] Precisions(JsonElement p, CovarianceType type, int k, int d, string path)
+    {
+        var layout = PrecisionLayout.Of(type);
+        var (count, rows, columns) = CovarianceTypes.InitialPrecisionsShape(type, k, d);
+        string name = CovarianceTypes.Name(type);
+        if (layout.MatrixPerComponent) return Shaped(Stack(p, path, name, layout), count, rows, columns, path, name, layout.Symbols);
+        if (layout.ValuePerFeature) return [Shaped(Matrix(p, path, "precisions"), rows, columns, path, name, layout.Symbols)];
+        return [Column(Vector(p, path, "precisions"), rows, path, name, layout.Symbols)];
     }
 
     private static JsonElement Get(JsonElement obj, string name, string path) =>
@@ -81,10 +89,10 @@ internal static class InitFileReader
         return m;
     }
 
-    private static double[][,] Stack(JsonElement e, string path) =>
+    private static double[][,] Stack(JsonElement e, string path, string type, PrecisionLayout layout) =>
         e.ValueKind == JsonValueKind.Array && e.EnumerateArray().All(m => m.ValueKind == JsonValueKind.Array)
             ? e.EnumerateArray().Select(m => Matrix(m, path, "precisions")).ToArray()
-            : throw CliException.InFile(path, null, null, "\"precisions\" for covariance type full must be K matrices of D x D numbers.");
+            : throw CliException.InFile(path, null, null, $"\"precisions\" for covariance type {type} must be K matrices of {layout.MatrixSymbols} numbers.");
 
     private static double[][,] Shaped(double[][,] ms, int k, int r, int c, string path, string type, string shape)
     {
@@ -99,10 +107,10 @@ internal static class InitFileReader
             : throw CliException.InFile(path, null, null,
                 $"\"precisions\" for covariance type {type} must be {shape} = {r} x {c}, not {m.GetLength(0)} x {m.GetLength(1)}.");
 
-    private static double[,] Column(double[] v, int k, string path, string type)
+    private static double[,] Column(double[] v, int k, string path, string type, string shape)
     {
         if (v.Length != k)
-            throw CliException.InFile(path, null, null, $"\"precisions\" for covariance type {type} must be K = {k} numbers, not {v.Length}.");
+            throw CliException.InFile(path, null, null, $"\"precisions\" for covariance type {type} must be {shape} = {k} numbers, not {v.Length}.");
         var m = new double[k, 1];
         for (int i = 0; i < k; i++) m[i, 0] = v[i];
         return m;

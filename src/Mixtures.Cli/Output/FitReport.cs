@@ -1,4 +1,4 @@
-using Mixtures.Cli.Commands;
+using Mixtures.Cli.Families;
 
 namespace Mixtures.Cli.Output;
 
@@ -9,7 +9,7 @@ internal sealed record FitReport(
     double FitSeconds, int Reseeds, int NSamples, string? Model)
 {
     public static FitReport From(IMixtureModel model, string[] names, double[,] x, string? path) => new(
-        model.Family, model is GaussianMixtureModel g ? FitOptionSet.Name(g.CovarianceType) : "-", model.Components, model.Features, names,
+        model.Family, FamilyRegistry.Of(model).CovarianceTypeName(model) ?? "-", model.Components, model.Features, names,
         model.Weights, JsonOut.Rows(model.Means), model.Converged, model.Iterations, model.LowerBound,
         Trained(model, x) ? ((MixtureModel)model).TrainingBic : model.Bic(x),
         Trained(model, x) ? ((MixtureModel)model).TrainingAic : model.Aic(x),

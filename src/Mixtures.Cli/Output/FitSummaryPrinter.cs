@@ -1,4 +1,5 @@
 using System.Globalization;
+using Mixtures.Cli.Families;
 using Spectre.Console;
 
 namespace Mixtures.Cli.Output;
@@ -10,10 +11,10 @@ internal static class FitSummaryPrinter
 
     public static void Print(FitReport r)
     {
+        var family = FamilyRegistry.Get(r.Family);
+        var what = family.HasCovarianceTypes ? $"{family.DisplayName} mixture ({r.CovarianceType})" : $"{family.Name} mixture";
         var table = new Table().Border(TableBorder.Rounded)
-            .Title(r.Family == "gaussian"
-                ? $"[bold]{r.NComponents}-component Gaussian mixture ({r.CovarianceType}) on {r.NSamples} x {r.NFeatures}[/]"
-                : $"[bold]{r.NComponents}-component {r.Family} mixture on {r.NSamples} x {r.NFeatures}[/]");
+            .Title($"[bold]{r.NComponents}-component {what} on {r.NSamples} x {r.NFeatures}[/]");
         table.AddColumn("component");
         table.AddColumn(new TableColumn("weight").RightAligned());
         int shown = Math.Min(r.NFeatures, MaxFeatureColumns);

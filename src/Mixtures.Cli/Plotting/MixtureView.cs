@@ -1,10 +1,8 @@
-using Mixtures.Cli.Io;
-
 namespace Mixtures.Cli.Plotting;
 
 /// <summary>
-/// The parameters a picture needs — weights, means and full covariances — from a fitted model or from
-/// initial parameters, with densities and the marginal on a pair (or one) of the features.
+/// The parameters a picture needs — weights, means and full covariances — from a Gaussian mixture, with
+/// densities and the marginal on a pair (or one) of the features.
 /// </summary>
 internal sealed class MixtureView
 {
@@ -34,23 +32,7 @@ internal sealed class MixtureView
     public int Components => Weights.Length;
     public int Features => Means.GetLength(1);
 
-    public static MixtureView FromModel(IMixtureModel model) => model is GaussianMixtureModel g
-        ? new MixtureView(g.Weights, g.Means, g.Covariances)
-        : throw new CliException($"plots of '{model.Family}' mixtures are not available yet.");
-
-    public static MixtureView FromInit(InitialParameters init)
-    {
-        int k = init.Components, d = init.Features;
-        var cov = new double[k, d, d];
-        for (int c = 0; c < k; c++)
-        {
-            var inv = SmallMatrix.InverseSpd(init.FullPrecision(c));
-            for (int i = 0; i < d; i++)
-                for (int j = 0; j < d; j++)
-                    cov[c, i, j] = inv[i, j];
-        }
-        return new MixtureView((double[])init.Weights.Clone(), (double[,])init.Means.Clone(), cov);
-    }
+    public static MixtureView FromModel(GaussianMixtureModel model) => new(model.Weights, model.Means, model.Covariances);
 
     public double[,] Covariance(int c)
     {

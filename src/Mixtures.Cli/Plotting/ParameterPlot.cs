@@ -5,41 +5,46 @@ using ScottPlot;
 namespace Mixtures.Cli.Plotting;
 
 /// <summary>
-/// Pictures of Bernoulli and Poisson mixtures, which have one parameter per component and feature:
-/// Bernoulli means as images when the features are the pixels of a square (D = s x s, s &gt;= 4), otherwise
-/// a heatmap of the parameters (K rows by D columns, labelled with the feature names) with a colour bar.
-/// With data, each component's average of the rows assigned to it is drawn next to the parameters.
+/// Pictures of mixtures with one parameter per component and feature (Bernoulli, Poisson; what the parameters
+/// are comes with a <see cref="ParameterStyle"/>): probabilities as images when the features are the pixels of
+/// a square (D = s x s, s &gt;= 4), otherwise a heatmap of the parameters (K rows by D columns, labelled with
+/// the feature names) with a colour bar. With data, each component's average of the rows assigned to it is
+/// drawn next to the parameters.
 /// </summary>
 internal static class ParameterPlot
 {
     /// <summary>Up to this many cells get their value written in them.</summary>
     private const int MaxAnnotatedCells = 160;
 
-    /// <summary>Draws <paramref name="model"/> (bernoulli or poisson); <paramref name="data"/> adds the per-component averages.</summary>
-    /// <param name="model">A Bernoulli or Poisson mixture.</param>
+    /// <summary>Draws <paramref name="model"/>; <paramref name="data"/> adds the per-component averages.</summary>
+    /// <param name="model">A mixture with one parameter per component and feature.</param>
+    /// <param name="style">What its parameters are.</param>
     /// <param name="data">The data, for the per-component averages beside the parameters (optional).</param>
     /// <param name="labels">The component of every data row (with <paramref name="data"/>).</param>
     /// <param name="title">Title of the picture.</param>
     /// <param name="scale">Colour scale of a heatmap (default: <see cref="Scale"/> of this picture); a series of pictures
-    /// shares one so that their colours compare. Bernoulli probabilities are always drawn on [0, 1].</param>
-    public static Plot Create(IMixtureModel model, DataSet? data, int[]? labels, string title, ScottPlot.Range? scale = null)
+    /// shares one so that their colours compare. Probabilities are always drawn on [0, 1].</param>
+    public static Plot Create(IMixtureModel model, ParameterStyle style, DataSet? data, int[]? labels, string title, ScottPlot.Range? scale = null)
     {
-        var averages = Averages(model, data, labels);
-        int side = ImageSide(model.Features);
-        return model.Family == "bernoulli" && side > 0
-            ? Images(model, averages, side, title)
-            : Heatmap(model, averages, title, scale ?? OwnScale(model, averages));
+        var averages = Averages(model, style, data, labels);
+        return DrawsImages(model, style)
+            ? Images(model, style, averages, ImageSide(model.Features), title)
+            : Heatmap(model, style, averages, title, scale ?? OwnScale(model, style, averages));
     }
 
+    /// <summary>Whether the model is drawn as images (its probabilities over a square of pixels) rather than a heatmap.</summary>
+    public static bool DrawsImages(IMixtureModel model, ParameterStyle style) => style.Probabilities && ImageSide(model.Features) > 0;
+
     /// <summary>The colour scale the picture of <paramref name="model"/> (with these data and labels) uses on its own.</summary>
-    public static ScottPlot.Range Scale(IMixtureModel model, DataSet? data, int[]? labels) => OwnScale(model, Averages(model, data, labels));
+    public static ScottPlot.Range Scale(IMixtureModel model, ParameterStyle style, DataSet? data, int[]? labels) =>
+        OwnScale(model, style, Averages(model, style, data, labels));
 
-    private static (double[,] Means, int[] Counts)? Averages(IMixtureModel model, DataSet? data, int[]? labels) =>
-        data is null || labels is null ? null : ComponentAverages(model, data, labels);
+    private static (double[,] Means, int[] Counts)? Averages(IMixtureModel model, ParameterStyle style, DataSet? data, int[]? labels) =>
+        data is null || labels is null ? null : ComponentAverages(model, data, labels, style.DataThreshold);
 
-    private static ScottPlot.Range OwnScale(IMixtureModel model, (double[,] Means, int[] Counts)? averages)
+    private static ScottPlot.Range OwnScale(IMixtureModel model, ParameterStyle style, (double[,] Means, int[] Counts)? averages)
     {
-        if (model.Family == "bernoulli") return new ScottPlot.Range(0, 1);
+        if (style.Probabilities) return new ScottPlot.Range(0, 1);
         double max = 0;
         foreach (var v in model.Means) max = Math.Max(max, v);
         if (averages is { } a) foreach (var v in a.Means) if (double.IsFinite(v)) max = Math.Max(max, v);
@@ -53,23 +58,10 @@ internal static class ParameterPlot
         return side >= 4 && side * side == features ? side : 0;
     }
 
-    /// <summary>What the parameters are, for labels: "P(x = 1)" or "rate λ".</summary>
-    public static string ParameterName(IMixtureModel model) => model.Family == "bernoulli" ? "P(x = 1)" : "rate λ (mean count)";
-
-    /// <summary>A short title for a fitted model of any family.</summary>
-    public static string Title(IMixtureModel model, string? dataName)
-    {
-        var what = model is GaussianMixtureModel g
-            ? $"Gaussian mixture ({g.CovarianceType.ToString().ToLowerInvariant()})"
-            : $"{char.ToUpperInvariant(model.Family[0])}{model.Family[1..]} mixture";
-        return $"{model.Components}-component {what}" + (dataName is null ? "" : $" on {dataName}");
-    }
-
-    /// <summary>Per component: the average of the rows assigned to it (binarized as the model does), and how many rows.</summary>
-    public static (double[,] Means, int[] Counts) ComponentAverages(IMixtureModel model, DataSet data, int[] labels)
+    /// <summary>Per component: the average of the rows assigned to it (values &gt;= <paramref name="threshold"/> counted as 1, as the model reads them), and how many rows.</summary>
+    public static (double[,] Means, int[] Counts) ComponentAverages(IMixtureModel model, DataSet data, int[] labels, double? threshold)
     {
         int k = model.Components, d = data.Columns;
-        double? threshold = (model as BernoulliMixtureModel)?.BinarizeThreshold;
         var sums = new double[k, d];
         var counts = new int[k];
         for (int i = 0; i < data.Rows; i++)
@@ -88,7 +80,7 @@ internal static class ParameterPlot
         return (sums, counts);
     }
 
-    private static Plot Images(IMixtureModel model, (double[,] Means, int[] Counts)? averages, int side, string title)
+    private static Plot Images(IMixtureModel model, ParameterStyle style, (double[,] Means, int[] Counts)? averages, int side, string title)
     {
         int k = model.Components, d = model.Features;
         var means = model.Means;
@@ -108,21 +100,18 @@ internal static class ParameterPlot
             captions.Add(string.Create(CultureInfo.InvariantCulture, $"data, comp {c}\nn = {a.Counts[c]}"));
         }
         var subtitle = averages is null
-            ? $"component means {ParameterName(model)} as {side} x {side} images"
-            : $"each component's mean {ParameterName(model)}, then the average of the data rows it explains";
+            ? $"component means {style.Parameter} as {side} x {side} images"
+            : $"each component's mean {style.Parameter}, then the average of the data rows it explains";
         return DigitGrid.Create(images, captions, columns, side, $"{title}\n{subtitle}",
-            averages is null ? ParameterName(model) : $"{ParameterName(model)}  /  data: fraction of 1s");
+            averages is null ? style.Parameter : $"{style.Parameter}  /  data: {style.DataAverage}");
     }
 
-    private static Plot Heatmap(IMixtureModel model, (double[,] Means, int[] Counts)? averages, string title, ScottPlot.Range range)
+    private static Plot Heatmap(IMixtureModel model, ParameterStyle style, (double[,] Means, int[] Counts)? averages, string title, ScottPlot.Range range)
     {
         int k = model.Components, d = model.Features;
         var names = ModelLoader.FeatureNames(model);
         var means = model.Means;
         var weights = model.Weights;
-        bool bernoulli = model.Family == "bernoulli";
-        string parameter = ParameterName(model);
-
 
         var plot = PlotStyle.NewPlot(title, "feature", "component");
         const double gap = 1.0;
@@ -141,7 +130,7 @@ internal static class ParameterPlot
             hm.Rectangle = new CoordinateRect(left, left + d, -k, 0);
             first ??= hm;
             for (int j = 0; j < d; j += step) xTicks.Add((left + j + 0.5, names[j]));
-            var caption = plot.Add.Text(p == 0 ? $"model: {parameter}" : (bernoulli ? "data: fraction of 1s per component" : "data: mean count per component"),
+            var caption = plot.Add.Text(p == 0 ? $"model: {style.Parameter}" : $"data: {style.DataAverage} per component",
                 left + d / 2.0, 0.15);
             caption.LabelFontSize = 14;
             caption.LabelBold = true;
@@ -170,7 +159,7 @@ internal static class ParameterPlot
         plot.Axes.Bottom.MinorTickStyle.Length = 0;
         plot.HideGrid();
         var bar = plot.Add.ColorBar(first!);
-        bar.Axis.Label.Text = bernoulli ? "P(x = 1)  /  fraction of 1s" : "rate λ  /  mean count";
+        bar.Axis.Label.Text = style.ColourBar;
         bar.Axis.Label.FontSize = 14;
         bar.Axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { TargetTickCount = 6 };
         plot.Axes.SetLimits(-0.2, panels * d + (panels - 1) * gap + 0.2, -k - 0.1, 0.2 + 0.07 * k);

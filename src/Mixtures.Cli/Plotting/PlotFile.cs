@@ -1,5 +1,6 @@
 using ScottPlot;
 using Mixtures.Cli.Io;
+using Mixtures.Serialization;
 
 namespace Mixtures.Cli.Plotting;
 
@@ -12,7 +13,7 @@ internal static class PlotFile
         var ext = Path.GetExtension(path).ToLowerInvariant();
         if (ext is not (".png" or ".svg"))
             throw new CliException($"{option} {path}: the picture format is chosen by extension; use .png or .svg.");
-        AtomicWriter.RequireDirectory(path);
+        OutputPath.Require(path);
     }
 
     public static void ValidateSize(int width, int height)
@@ -25,7 +26,7 @@ internal static class PlotFile
     {
         Validate(path, "-o");
         bool svg = Path.GetExtension(path).Equals(".svg", StringComparison.OrdinalIgnoreCase);
-        AtomicWriter.Write(path, temp =>
+        AtomicFile.WriteThroughPath(path, temp =>
         {
             if (svg) plot.SaveSvg(temp, width, height);
             else plot.SavePng(temp, width, height);

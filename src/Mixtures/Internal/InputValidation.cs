@@ -21,6 +21,15 @@ internal static class InputValidation
         }
     }
 
+    /// <summary>The index of the first NaN or infinite value, or -1.</summary>
+    public static int FirstNonFinite(ReadOnlySpan<double> v)
+    {
+        if (AllFinite(v)) return -1;
+        for (int i = 0; i < v.Length; i++)
+            if (!double.IsFinite(v[i])) return i;
+        return -1;
+    }
+
     /// <summary>True when no value is NaN or infinite (v - v is 0 exactly for finite v, NaN otherwise).</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     static bool AllFinite(ReadOnlySpan<double> v)

@@ -19,13 +19,7 @@ public static class MixtureModelJson
     /// <summary>The format version this library writes and reads.</summary>
     public const int FormatVersion = 1;
 
-    static readonly List<IModelCodec> Codecs = [new GaussianModelCodec(), new BernoulliModelCodec(), new PoissonModelCodec()];
-
-    internal static void Register(IModelCodec codec)
-    {
-        lock (Codecs)
-            if (!Codecs.Any(c => c.Family == codec.Family)) Codecs.Add(codec);
-    }
+    static readonly IModelCodec[] Codecs = [new GaussianModelCodec(), new BernoulliModelCodec(), new PoissonModelCodec()];
 
     /// <summary>The model as an indented JSON document.</summary>
     public static string ToJson(IMixtureModel model)

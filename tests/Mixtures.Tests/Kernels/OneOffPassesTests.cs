@@ -24,7 +24,7 @@ public class OneOffPassesTests
         double[]? w = weighted ? Enumerable.Range(0, n).Select(i => i % 5 == 0 ? 0.0 : rng.NextDouble() * 2).ToArray() : null;
         double total = w?.Sum() ?? n;
 
-        var (mean, variance, _) = DataMoments.Compute(new Mixtures.Internal.Data.ArrayRowSource(x, w), total, false);
+        var (mean, variance, _) = DataMoments.Compute(new Mixtures.Data.ArrayRowSource(x, w), total, false);
 
         var m = new double[d];
         for (int i = 0; i < n; i++)

@@ -1,4 +1,4 @@
-using Mixtures.Internal.Data;
+using Mixtures.Data;
 using Mixtures.Internal.Means;
 
 namespace Mixtures.Internal.Bernoulli;
@@ -6,7 +6,7 @@ namespace Mixtures.Internal.Bernoulli;
 /// <summary>The Bernoulli mixture in the fit driver: 0/1 data (or binarized), smoothed means.</summary>
 internal sealed class BernoulliFitSpec(BernoulliMixtureOptions options) : MeanFitSpec<BernoulliMixtureModel>
 {
-    public override double[,] PrepareData(double[,] x) => BinaryData.Prepare(x, options.BinarizeThreshold);
+    public override IRowSource PrepareData(IRowSource rows) => BinaryData.Prepare(rows, options.BinarizeThreshold);
 
     public override IMixtureFamily<MeanParameters> CreateFamily(IRowSource data, double totalWeight) =>
         new BernoulliFamily(options.Components, data, totalWeight, options.Alpha);

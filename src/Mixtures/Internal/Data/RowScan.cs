@@ -1,3 +1,5 @@
+using Mixtures.Data;
+
 namespace Mixtures.Internal.Data;
 
 /// <summary>Sequential passes over a source, in row order: sums taken this way equal a plain loop over the rows.</summary>

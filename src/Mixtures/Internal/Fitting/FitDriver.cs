@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Mixtures.Data;
 using Mixtures.Internal.Data;
 using Mixtures.Internal.Initialization;
 
@@ -14,17 +15,17 @@ namespace Mixtures.Internal.Fitting;
 internal sealed class FitDriver<TParams, TModel>(IFitSpec<TParams, TModel> spec, MixtureOptions options) : FitPipeline<TModel>
     where TParams : class where TModel : MixtureModel
 {
-    public override TModel Fit(double[,] x, double[]? sampleWeight, TModel? warmFrom, ILogger logger,
+    public override TModel Fit(IRowSource rows, TModel? warmFrom, ILogger logger,
         IProgress<EmIteration>? progress, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        var (data, source, family, totalWeight) = Prepare(x, sampleWeight);
+        var (source, family, totalWeight) = Prepare(rows);
         TParams? warm = null;
         if (warmFrom is not null)
         {
             warm = warmFrom.Features == source.Features && warmFrom.Components == options.Components ? spec.WarmStart(warmFrom) : null;
             if (warm is null)
-                throw new ArgumentException($"Warm start needs data with the same number of features, and the same {spec.WarmStartTerms}, as the previous fit.", nameof(x));
+                throw new ArgumentException($"Warm start needs data with the same number of features, and the same {spec.WarmStartTerms}, as the previous fit.", "x");
         }
         var settings = new EmSettings(options.MaxIterations, options.Tolerance, options.Degenerate, spec.Rule);
         using var em = new ExpectationMaximization<TParams>(family, source, totalWeight, options.MaxDegreeOfParallelism);
@@ -34,7 +35,7 @@ internal sealed class FitDriver<TParams, TModel>(IFitSpec<TParams, TModel> spec,
         for (int init = 0; init < runs; init++)
         {
             ct.ThrowIfCancellationRequested();
-            var start = warm ?? Initialize(family, data, source, rng);
+            var start = warm ?? Initialize(family, source, rng);
             var result = em.Run(start, settings, init, progress, ct);
             if (best is null || result.LowerBound > best.LowerBound || double.IsNegativeInfinity(best.LowerBound))
                 best = result;
@@ -51,41 +52,28 @@ internal sealed class FitDriver<TParams, TModel>(IFitSpec<TParams, TModel> spec,
     }
 
     /// <summary>Where the first restart of <see cref="Fit"/> starts with the same options (the generator is seeded as Fit seeds its own).</summary>
-    public override TModel Initial(double[,] x, double[]? sampleWeight)
+    public override TModel Initial(IRowSource rows)
     {
-        var (data, source, family, _) = Prepare(x, sampleWeight);
+        var (source, family, _) = Prepare(rows);
         var rng = new Random(options.Seed ?? Random.Shared.Next());
-        return spec.CreateModel(Initialize(family, data, source, rng), FitInfo.None);
+        return spec.CreateModel(Initialize(family, source, rng), FitInfo.None);
     }
 
-    (double[,] Data, ArrayRowSource Source, IMixtureFamily<TParams> Family, double TotalWeight) Prepare(double[,] x, double[]? sampleWeight)
+    (IRowSource Source, IMixtureFamily<TParams> Family, double TotalWeight) Prepare(IRowSource rows)
     {
-        var data = spec.PrepareData(x);
-        double totalWeight = InputValidation.RequireWeights(sampleWeight, data.GetLength(0));
-        InputValidation.RequireEnoughPoints(data, sampleWeight, options.Components);
-        var source = new ArrayRowSource(data, sampleWeight);
-        return (data, source, spec.CreateFamily(source, totalWeight), totalWeight);
+        ArgumentNullException.ThrowIfNull(rows, "x");
+        var source = spec.PrepareData(rows);
+        double totalWeight = SourceChecks.RequireWeights(source);
+        SourceChecks.RequireEnoughPoints(source, options.Components);
+        return (source, spec.CreateFamily(source, totalWeight), totalWeight);
     }
 
-    TParams Initialize(IMixtureFamily<TParams> family, double[,] data, IRowSource source, Random rng)
+    TParams Initialize(IMixtureFamily<TParams> family, IRowSource source, Random rng)
     {
         int k = options.Components, d = source.Features;
         TParams? fromData = null;
         if (options.InitialWeights is null || options.InitialMeans is null || !spec.HasExplicitRest)
-        {
-            var w = (source as ArrayRowSource)?.SampleWeight;
-            var (labels, subset) = (options.StartLabels, options.StartSubset);
-            if (labels is null && options.Init == InitMethod.Hierarchical)
-            {
-                subset = data.GetLength(1) == 1 ? null : Initialization.Hierarchical.HierarchicalStart.Subset(data.GetLength(0), rng.Next());
-                labels = Initialization.Hierarchical.HierarchicalStart.Labels(data, k, subset);
-            }
-            fromData = labels is null
-                ? FromResponsibilities(family, source, InitialResponsibilities.Create(options.Init, data, w, k, rng, options.MaxDegreeOfParallelism))
-                : subset is null
-                    ? FromResponsibilities(family, source, InitialResponsibilities.Hard(labels, w, k))
-                    : FromSubset(family, source, data, labels, subset, w);
-        }
+            fromData = FromLabelsOrInit(family, source, rng);
         double[]? weights = null, means = null;
         if (options.InitialWeights is { } iw)
         {
@@ -106,29 +94,64 @@ internal sealed class FitDriver<TParams, TModel>(IFitSpec<TParams, TModel> spec,
     }
 
     /// <summary>
+    /// The first parameters from given labels (the test hook), from mclust's hierarchical start, or from the
+    /// init method's responsibilities.
+    /// </summary>
+    TParams FromLabelsOrInit(IMixtureFamily<TParams> family, IRowSource source, Random rng)
+    {
+        int k = options.Components;
+        var (labels, subset) = (options.StartLabels, options.StartSubset);
+        InitialSample? sample = null;
+        if (labels is null && options.Init == InitMethod.Hierarchical)
+        {
+            if (!spec.SupportsHierarchical)
+                throw new ArgumentException("InitMethod.Hierarchical is mclust's Gaussian start; use another init method for this family.", nameof(MixtureOptions.Init));
+            // hc is O(N^2): it runs on the initial sample (every row up to its size), or on mclust's 2000-row subset.
+            sample = InitialSample.Read(source);
+            int rows = sample.X.GetLength(0);
+            subset = source.Features == 1 ? null : Initialization.Hierarchical.HierarchicalStart.Subset(rows, rng.Next());
+            if (subset is null && rows != source.Rows)
+                subset = Enumerable.Range(0, rows).ToArray();
+            labels = Initialization.Hierarchical.HierarchicalStart.Labels(sample.X, k, subset);
+            if (subset is not null)
+                for (int s = 0; s < subset.Length; s++) subset[s] = checked((int)sample.SourceRow(subset[s]));
+        }
+        if (labels is null)
+            return FromResponsibilities(family, source, InitialResponsibilities.Create(options.Init, source, k, rng, options.MaxDegreeOfParallelism));
+        if (subset is null)
+        {
+            if (labels.Length != source.Rows || labels.Any(l => l < 0 || l >= k))
+                throw new ArgumentException($"Initial labels: one label in 0..{k - 1} per row is needed.", "x");
+            return FromResponsibilities(family, source, InitialResponsibilities.Hard(labels, k));
+        }
+        return FromSubset(family, source, labels, subset);
+    }
+
+    /// <summary>
     /// mclust's subset start: one M-step on the labelled subset rows alone (a family of their own: its data
     /// moments are the subset's), one E-step on every row, and the M-step from those responsibilities (a
     /// fresh one: stateful models start cold).
     /// </summary>
-    TParams FromSubset(IMixtureFamily<TParams> family, IRowSource source, double[,] data, int[] labels, int[] subset, double[]? w)
+    TParams FromSubset(IMixtureFamily<TParams> family, IRowSource source, int[] labels, int[] subset)
     {
-        int n = data.GetLength(0), d = data.GetLength(1), k = family.Components;
+        int d = source.Features, k = family.Components;
         var rows = new double[subset.Length, d];
-        var rowWeights = w is null ? null : new double[subset.Length];
-        for (int s = 0; s < subset.Length; s++)
-        {
-            for (int j = 0; j < d; j++) rows[s, j] = data[subset[s], j];
-            if (rowWeights is not null) rowWeights[s] = w![subset[s]];
-        }
-        var subsetSource = new ArrayRowSource(rows, rowWeights);
-        var subsetFamily = spec.CreateFamily(subsetSource, rowWeights?.Sum() ?? subset.Length);
-        var onSubset = FromResponsibilities(subsetFamily, subsetSource, InitialResponsibilities.Hard(labels, rowWeights, k));
-        var z = new double[n * k];
-        MixtureScoring.Evaluate(family.CreateEvaluator(onSubset), source, (first, count, resp, _) => resp.CopyTo(z.AsSpan(first * k, count * k)));
-        return FromResponsibilities(family, source, (first, count, resp) =>
+        var weights = new double[subset.Length];
+        using (var reader = source.OpenReader())
+            for (int s = 0; s < subset.Length; s++)
+            {
+                var r = reader.Read(subset[s], 1);
+                for (int j = 0; j < d; j++) rows[s, j] = r.Values[j];
+                weights[s] = r.Weight(0);
+            }
+        var subsetSource = new ArrayRowSource(rows, weights);
+        var onSubset = FromResponsibilities(spec.CreateFamily(subsetSource, weights.Sum()), subsetSource, InitialResponsibilities.Hard(labels, k));
+        var z = new double[source.Rows * k];
+        MixtureScoring.Evaluate(family.CreateEvaluator(onSubset), source, (first, count, resp, _) => resp.CopyTo(z.AsSpan(checked((int)first) * k, count * k)));
+        return FromResponsibilities(family, source, (first, count, range, resp) =>
         {
             for (int i = 0; i < count; i++)
-                for (int c = 0; c < k; c++) resp[i * k + c] = z[(first + i) * k + c] * (w?[first + i] ?? 1.0);
+                for (int c = 0; c < k; c++) resp[i * k + c] = z[(first + i) * k + c] * range.Weight(i);
         });
     }
 
@@ -145,7 +168,8 @@ internal sealed class FitDriver<TParams, TModel>(IFitSpec<TParams, TModel> spec,
             for (int o = 0; o < n; o += ChunkPlan.BlockRows)
             {
                 int m = Math.Min(ChunkPlan.BlockRows, n - o);
-                block(checked((int)(first + o)), m, resp);
+                var rows = new RowRange(range.Values.Slice(o * d, m * d), range.Weights.IsEmpty ? default : range.Weights.Slice(o, m));
+                block(first + o, m, rows, resp);
                 stats.Accumulate(range.Values.Slice(o * d, m * d), m, resp.AsSpan(0, m * k), scratch);
             }
         });
@@ -161,8 +185,7 @@ internal sealed class FitDriver<TParams, TModel>(IFitSpec<TParams, TModel> spec,
 /// <summary>The fit driver as the public estimators see it (without the family's parameter type).</summary>
 internal abstract class FitPipeline<TModel> where TModel : MixtureModel
 {
-    public abstract TModel Fit(double[,] x, double[]? sampleWeight, TModel? warmFrom, ILogger logger,
-        IProgress<EmIteration>? progress, CancellationToken ct);
+    public abstract TModel Fit(IRowSource rows, TModel? warmFrom, ILogger logger, IProgress<EmIteration>? progress, CancellationToken ct);
 
-    public abstract TModel Initial(double[,] x, double[]? sampleWeight);
+    public abstract TModel Initial(IRowSource rows);
 }

@@ -1,3 +1,5 @@
+using Mixtures.Data;
+
 namespace Mixtures.Internal.Fitting;
 
 /// <summary>
@@ -8,10 +10,10 @@ namespace Mixtures.Internal.Fitting;
 internal interface IFitSpec<TParams, TModel> where TParams : class where TModel : MixtureModel
 {
     /// <summary>Checks the data for this family and returns the rows it fits (Bernoulli: binarized).</summary>
-    double[,] PrepareData(double[,] x);
+    IRowSource PrepareData(IRowSource rows);
 
     /// <summary>The EM family for these rows (computes what it needs of the data once).</summary>
-    IMixtureFamily<TParams> CreateFamily(Data.IRowSource data, double totalWeight);
+    IMixtureFamily<TParams> CreateFamily(IRowSource data, double totalWeight);
 
     /// <summary>Says what is wrong with an explicit initial mean value, or null if it is fine.</summary>
     string? CheckMean(double value);
@@ -32,6 +34,9 @@ internal interface IFitSpec<TParams, TModel> where TParams : class where TModel 
     TParams? WarmStart(TModel previous);
 
     TModel CreateModel(TParams parameters, FitInfo info);
+
+    /// <summary>Whether <see cref="InitMethod.Hierarchical"/> (mclust's Gaussian hc) applies to this family.</summary>
+    bool SupportsHierarchical => false;
 
     /// <summary>The EM loop's stop rule (only the Gaussian family offers mclust's).</summary>
     StopRule Rule => StopRule.Sklearn;

@@ -1,3 +1,4 @@
+using Mixtures.Data;
 using Mixtures.Internal.Data;
 using System.Runtime.Intrinsics;
 

@@ -1,3 +1,4 @@
+using Mixtures.Data;
 using Mixtures.Internal.Data;
 using Mixtures.Internal.Fitting;
 using Mixtures.Internal.Gaussian.Covariance;
@@ -13,12 +14,12 @@ internal sealed class GaussianFitSpec(GaussianMixtureOptions options) : IFitSpec
 {
     readonly ICovarianceModel _model = CovarianceModels.Get(options.CovarianceType);
 
-    public double[,] PrepareData(double[,] x)
+    public IRowSource PrepareData(IRowSource rows)
     {
-        InputValidation.RequireData(x);
-        if (_model is MclustCovariance m && m.CheckFeatures(x.GetLength(1)) is { } problem)
-            throw new ArgumentException(problem, nameof(x));
-        return x;
+        SourceChecks.RequireData(rows);
+        if (_model is MclustCovariance m && m.CheckFeatures(rows.Features) is { } problem)
+            throw new ArgumentException(problem, "x");
+        return rows;
     }
 
     public IMixtureFamily<GaussianParameters> CreateFamily(IRowSource data, double totalWeight) =>
@@ -48,6 +49,8 @@ internal sealed class GaussianFitSpec(GaussianMixtureOptions options) : IFitSpec
         previous.CovarianceType == options.CovarianceType ? previous.Parameters : null;
 
     public StopRule Rule => options.StopRule;
+
+    public bool SupportsHierarchical => true;
 
     public GaussianMixtureModel CreateModel(GaussianParameters parameters, FitInfo info) => new(parameters, info);
 }

@@ -1,3 +1,5 @@
+using Mixtures.Data;
+
 namespace Mixtures.Internal.Initialization;
 
 /// <summary>
@@ -6,63 +8,82 @@ namespace Mixtures.Internal.Initialization;
 /// </summary>
 internal static class InitialResponsibilities
 {
-    /// <summary>Writes the weighted responsibilities of rows [first, first+count) into <paramref name="resp"/>.</summary>
-    public delegate void Block(int first, int count, Span<double> resp);
+    /// <summary>Writes the weighted responsibilities of rows [first, first+count), given those rows.</summary>
+    public delegate void Block(long first, int count, RowRange rows, Span<double> resp);
 
-    public static Block Create(InitMethod method, double[,] x, double[]? w, int k, Random rng, int? threads)
+    /// <summary>
+    /// The initialization of <paramref name="method"/>. k-means, k-means++ and random_from_data find their
+    /// centres or seeds on the <see cref="InitialSample"/> (all rows up to its size) and then label every row
+    /// by its nearest centre as the rows stream past; random draws each row's responsibilities in row order.
+    /// </summary>
+    public static Block Create(InitMethod method, IRowSource source, int k, Random rng, int? threads)
     {
-        int n = x.GetLength(0);
+        int d = source.Features;
+        if (method == InitMethod.Random) return RandomBlock(k, rng);
+        var sample = InitialSample.Read(source);
         switch (method)
         {
             case InitMethod.KMeans:
             {
-                var km = new KMeans(new KMeansOptions { Clusters = k, NInit = 1, Seed = rng.Next(), MaxDegreeOfParallelism = threads }).Fit(x, w);
-                return Hard(km.Labels, w, k);
+                var km = new KMeans(new KMeansOptions { Clusters = k, NInit = 1, Seed = rng.Next(), MaxDegreeOfParallelism = threads })
+                    .Fit(sample.X, sample.Weights);
+                return Nearest(km.CenterSpan.ToArray(), k, d, []);
             }
             case InitMethod.KMeansPlusPlus:
-                return Hard(NearestSeed(x, KMeansPlusPlus.Seeds(x, w, k, rng), k), w, k);
-            case InitMethod.RandomFromData:
-            {
-                var seeds = DistinctIndices(n, k, w, rng);
-                return Hard(NearestSeed(x, seeds, k), w, k);
-            }
+                return Seeded(sample, KMeansPlusPlus.Seeds(sample.X, sample.Weights, k, rng), k, d);
             default:
-            {
-                var r = new double[n * k];
-                for (int i = 0; i < r.Length; i++) r[i] = rng.NextDouble();
-                return (first, count, resp) =>
-                {
-                    for (int i = 0; i < count; i++)
-                    {
-                        var src = r.AsSpan((first + i) * k, k);
-                        double s = 0;
-                        foreach (double v in src) s += v;
-                        double scale = (w?[first + i] ?? 1.0) / s;
-                        for (int c = 0; c < k; c++) resp[i * k + c] = src[c] * scale;
-                    }
-                };
-            }
+                return Seeded(sample, DistinctIndices(sample.X.GetLength(0), k, sample.Weights, rng), k, d);
         }
     }
 
-    /// <summary>One-hot responsibilities of <paramref name="labels"/>, times the sample weights.</summary>
-    public static Block Hard(int[] labels, double[]? w, int k) => (first, count, resp) =>
+    /// <summary>One-hot responsibilities of <paramref name="labels"/> (one per row of the source), times the row weights.</summary>
+    public static Block Hard(int[] labels, int k) => (first, count, rows, resp) =>
     {
         resp[..(count * k)].Clear();
-        for (int i = 0; i < count; i++) resp[i * k + labels[first + i]] = w?[first + i] ?? 1.0;
+        for (int i = 0; i < count; i++) resp[i * k + labels[first + i]] = rows.Weight(i);
     };
 
-    static int[] NearestSeed(double[,] x, int[] seeds, int k)
+    /// <summary>Random responsibilities, normalized per row; drawn as the rows come, which is row order.</summary>
+    static Block RandomBlock(int k, Random rng)
     {
-        int n = x.GetLength(0), d = x.GetLength(1);
-        var centers = new double[k * d];
-        for (int c = 0; c < k; c++) MatrixSpan.Rows(x, seeds[c], 1).CopyTo(centers.AsSpan(c * d, d));
-        var labels = new int[n];
-        for (int i = 0; i < n; i++) labels[i] = KMeansModel.Nearest(MatrixSpan.Rows(x, i, 1), centers, k, out _);
-        // Each seed owns at least itself, even among duplicates.
-        for (int c = 0; c < k; c++) labels[seeds[c]] = c;
-        return labels;
+        var r = new double[k];
+        return (first, count, rows, resp) =>
+        {
+            for (int i = 0; i < count; i++)
+            {
+                double s = 0;
+                for (int c = 0; c < k; c++) s += r[c] = rng.NextDouble();
+                double scale = rows.Weight(i) / s;
+                for (int c = 0; c < k; c++) resp[i * k + c] = r[c] * scale;
+            }
+        };
     }
+
+    /// <summary>Hard labels by the nearest seed row; each seed owns at least itself, even among duplicates.</summary>
+    static Block Seeded(InitialSample sample, int[] seeds, int k, int d)
+    {
+        var centers = new double[k * d];
+        var owners = new long[k];
+        for (int c = 0; c < k; c++)
+        {
+            MatrixSpan.Rows(sample.X, seeds[c], 1).CopyTo(centers.AsSpan(c * d, d));
+            owners[c] = sample.SourceRow(seeds[c]);
+        }
+        return Nearest(centers, k, d, owners);
+    }
+
+    /// <summary>Hard labels: the nearest centre, except that row owners[c] is labelled c.</summary>
+    static Block Nearest(double[] centers, int k, int d, long[] owners) => (first, count, rows, resp) =>
+    {
+        resp[..(count * k)].Clear();
+        for (int i = 0; i < count; i++)
+        {
+            int label = KMeansModel.Nearest(rows.Values.Slice(i * d, d), centers, k, out _);
+            int owner = Array.IndexOf(owners, first + i);
+            if (owner >= 0) label = owner;
+            resp[i * k + label] = rows.Weight(i);
+        }
+    };
 
     /// <summary>k distinct row indices with positive weight, uniformly (partial Fisher-Yates).</summary>
     static int[] DistinctIndices(int n, int k, double[]? w, Random rng)

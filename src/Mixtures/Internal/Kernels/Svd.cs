@@ -50,7 +50,7 @@ internal static class Svd
             for (int i = 0; i < d; i++) norm += w[i * d + j] * w[i * d + j];
             s[j] = Math.Sqrt(norm);
         }
-        SortBoth(s, w, v, d);
+        SymmetricEigen.SortDecreasing(s, w, d, v);
         for (int j = 0; j < d; j++)
             for (int i = 0; i < d; i++) u[i * d + j] = s[j] > 0 ? w[i * d + j] / s[j] : 0;
         CompleteBasis(u, s, d);
@@ -63,23 +63,6 @@ internal static class Svd
             double x = m[i * d + p], y = m[i * d + q];
             m[i * d + p] = c * x - s * y;
             m[i * d + q] = s * x + c * y;
-        }
-    }
-
-    static void SortBoth(Span<double> s, Span<double> w, Span<double> v, int d)
-    {
-        for (int i = 0; i < d; i++)
-        {
-            int best = i;
-            for (int j = i + 1; j < d; j++)
-                if (s[j] > s[best]) best = j;
-            if (best == i) continue;
-            (s[i], s[best]) = (s[best], s[i]);
-            for (int r = 0; r < d; r++)
-            {
-                (w[r * d + i], w[r * d + best]) = (w[r * d + best], w[r * d + i]);
-                (v[r * d + i], v[r * d + best]) = (v[r * d + best], v[r * d + i]);
-            }
         }
     }
 

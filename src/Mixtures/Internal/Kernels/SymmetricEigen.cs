@@ -69,8 +69,11 @@ internal static class SymmetricEigen
         }
     }
 
-    /// <summary>Sorts values decreasing, moving the columns of <paramref name="columns"/> along (selection sort: D is small).</summary>
-    internal static void SortDecreasing(Span<double> values, Span<double> columns, int d)
+    /// <summary>
+    /// Sorts values decreasing, moving the columns of <paramref name="columns"/> (and of <paramref name="alsoColumns"/>,
+    /// when given) along (selection sort: D is small).
+    /// </summary>
+    internal static void SortDecreasing(Span<double> values, Span<double> columns, int d, Span<double> alsoColumns = default)
     {
         for (int i = 0; i < d; i++)
         {
@@ -79,8 +82,13 @@ internal static class SymmetricEigen
                 if (values[j] > values[best]) best = j;
             if (best == i) continue;
             (values[i], values[best]) = (values[best], values[i]);
-            for (int r = 0; r < d; r++)
-                (columns[r * d + i], columns[r * d + best]) = (columns[r * d + best], columns[r * d + i]);
+            SwapColumns(columns, d, i, best);
+            if (!alsoColumns.IsEmpty) SwapColumns(alsoColumns, d, i, best);
         }
+    }
+
+    static void SwapColumns(Span<double> m, int d, int a, int b)
+    {
+        for (int r = 0; r < d; r++) (m[r * d + a], m[r * d + b]) = (m[r * d + b], m[r * d + a]);
     }
 }

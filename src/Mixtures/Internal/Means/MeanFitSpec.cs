@@ -1,3 +1,4 @@
+using Mixtures.Data;
 using Mixtures.Internal.Fitting;
 
 namespace Mixtures.Internal.Means;
@@ -11,8 +12,8 @@ internal abstract class MeanFitSpec<TModel> : IFitSpec<MeanParameters, TModel> w
     /// <summary>Says what is wrong with a mean value of this family, or null if it is fine.</summary>
     public delegate string? MeanCheck(double value);
 
-    public abstract double[,] PrepareData(double[,] x);
-    public abstract IMixtureFamily<MeanParameters> CreateFamily(Data.IRowSource data, double totalWeight);
+    public abstract IRowSource PrepareData(IRowSource rows);
+    public abstract IMixtureFamily<MeanParameters> CreateFamily(IRowSource data, double totalWeight);
     public abstract string? CheckMean(double value);
     public abstract TModel CreateModel(MeanParameters parameters, FitInfo info);
 

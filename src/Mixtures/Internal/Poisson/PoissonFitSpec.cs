@@ -1,4 +1,4 @@
-using Mixtures.Internal.Data;
+using Mixtures.Data;
 using Mixtures.Internal.Means;
 
 namespace Mixtures.Internal.Poisson;
@@ -6,10 +6,10 @@ namespace Mixtures.Internal.Poisson;
 /// <summary>The Poisson mixture in the fit driver: non-negative integer counts, rates floored at MinRate.</summary>
 internal sealed class PoissonFitSpec(PoissonMixtureOptions options) : MeanFitSpec<PoissonMixtureModel>
 {
-    public override double[,] PrepareData(double[,] x)
+    public override IRowSource PrepareData(IRowSource rows)
     {
-        CountData.Require(x);
-        return x;
+        CountData.Require(rows);
+        return rows;
     }
 
     public override IMixtureFamily<MeanParameters> CreateFamily(IRowSource data, double totalWeight) =>

@@ -23,7 +23,7 @@ internal static class HcTransform
             m /= n;
             double ss = 0;
             for (int i = 0; i < n; i++) ss += (xs[i * d + j] - m) * (xs[i * d + j] - m);
-            double sd = Math.Sqrt(ss / (n - 1));
+            double sd = ss > 0 ? Math.Sqrt(ss / (n - 1)) : 1;   // a constant column stays 0 rather than NaN
             for (int i = 0; i < n; i++) xs[i * d + j] = (xs[i * d + j] - m) / sd;
         }
         var gram = new double[d * d];

@@ -1,0 +1,41 @@
+using System.CommandLine;
+
+namespace Mixtures.Cli.Commands;
+
+/// <summary>
+/// fit's <c>--covariance-type</c> and select's <c>--covariance-types</c>. Their default and accepted values
+/// come from the library's <see cref="CovarianceTypes"/>, so a covariance model the library registers is on
+/// the command line with no change here.
+/// </summary>
+internal static class CovarianceTypeOptions
+{
+    /// <summary>fit's <c>--covariance-type</c>: one of the names, the library's default when absent.</summary>
+    public static Option<string> One() => new Option<string>("--covariance-type")
+    {
+        Description = "Covariance parametrization.",
+        DefaultValueFactory = _ => CovarianceTypes.Name(new GaussianMixtureOptions().CovarianceType),
+    }.AcceptOnlyFromAmong([.. CovarianceTypes.Names]);
+
+    /// <summary>select's <c>--covariance-types</c>: a comma-separated list, all of them when absent.</summary>
+    /// <param name="families">The families that have covariance types, for the description.</param>
+    public static Option<string> List(string families) => new("--covariance-types")
+    {
+        Description = $"Comma-separated covariance types to try ({families} only).",
+        DefaultValueFactory = _ => string.Join(",", CovarianceTypes.Names),
+    };
+
+    /// <summary>A name the parser accepted (any case, as always).</summary>
+    public static CovarianceType Parse(string name) =>
+        CovarianceTypes.TryParse(name.ToLowerInvariant(), out var type)
+            ? type
+            : throw new CliException($"unknown covariance type '{name}'; use one of {string.Join(", ", CovarianceTypes.Names)}.");
+
+    /// <summary>The types of a <c>--covariance-types</c> list, each once, in the order given.</summary>
+    public static List<CovarianceType> ParseList(string text)
+    {
+        var names = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (names.Length == 0 || names.Any(n => !CovarianceTypes.TryParse(n.ToLowerInvariant(), out _)))
+            throw new CliException($"--covariance-types '{text}': use a comma-separated list of {string.Join(", ", CovarianceTypes.Names)}.");
+        return names.Select(Parse).Distinct().ToList();
+    }
+}
