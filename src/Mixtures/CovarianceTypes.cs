@@ -12,6 +12,10 @@ public static class CovarianceTypes
     /// <summary>Every registered covariance type, in registry order.</summary>
     public static IReadOnlyList<CovarianceType> All => CovarianceModels.Types;
 
+    /// <summary>scikit-learn's four models (full, tied, diag, spherical): what a selection tries by default.</summary>
+    public static IReadOnlyList<CovarianceType> ScikitLearn { get; } =
+        [CovarianceType.Full, CovarianceType.Tied, CovarianceType.Diag, CovarianceType.Spherical];
+
     /// <summary>The names of <see cref="All"/>, as written in the model JSON's <c>covariance_type</c>.</summary>
     public static IReadOnlyList<string> Names => CovarianceModels.Types.Select(Name).ToArray();
 

@@ -11,4 +11,11 @@ public enum InitMethod
     Random,
     /// <summary>Distinct data points chosen uniformly as seeds; every point is assigned to its nearest seed.</summary>
     RandomFromData,
+    /// <summary>
+    /// mclust's deterministic start (Gaussian only): model-based hierarchical agglomeration (VVV criterion on
+    /// SVD-transformed data) cut at K clusters; the quantile classes for one feature; above 2000 rows, hc
+    /// runs on a subset of 2000 rows drawn with the seed, one M-step on it and one E-step on all rows give the
+    /// first responsibilities. hc costs O(N^2) time.
+    /// </summary>
+    Hierarchical,
 }

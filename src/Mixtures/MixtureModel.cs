@@ -72,6 +72,26 @@ public abstract class MixtureModel : IMixtureModel
     /// <summary>AIC of the training data (NaN when the model was not fitted here, or AIC does not apply).</summary>
     public double TrainingAic => TrainingSamples > 0 && InformationCriteriaApply ? MixtureScoring.Aic(TrainingScore, TrainingSamples, ParameterCount) : double.NaN;
 
+    /// <summary>Total log-likelihood of the training data under the returned parameters (NaN when not fitted here).</summary>
+    public double Loglik => TrainingSamples > 0 ? TrainingScore * TrainingSamples : double.NaN;
+
+    /// <summary>
+    /// ICL of the training data in scikit-learn's sign (lower is better): <see cref="TrainingBic"/> - 2 sum_i ln z_{i, c_i},
+    /// c_i the most probable component of row i (mclust's ICL is its negative). NaN when not fitted here.
+    /// </summary>
+    public double TrainingIcl => TrainingSamples > 0 ? Info.TrainingIcl : double.NaN;
+
+    /// <summary>ICL of <paramref name="x"/> in scikit-learn's sign (lower is better): <see cref="Bic(double[,])"/> - 2 sum_i ln max_k z_ik.</summary>
+    public double Icl(double[,] x)
+    {
+        var (logLik, classLogLik) = MixtureScoring.Totals(Evaluator, new Mixtures.Data.ArrayRowSource(PrepareInput(x), null));
+        int n = x.GetLength(0);
+        return MixtureScoring.Icl(MixtureScoring.Bic(logLik / n, n, ParameterCount), classLogLik);
+    }
+
+    /// <summary>mclust's uncertainty of each row: 1 - max_k z_ik.</summary>
+    public double[] Uncertainty(double[,] x) => MixtureScoring.Uncertainty(Evaluator, PrepareInput(x));
+
     /// <inheritdoc />
     public IMixtureModel WithFeatureNames(string[]? names)
     {

@@ -11,8 +11,17 @@ public record MixtureOptions
     /// <summary>Number of mixture components K (scikit-learn's <c>n_components</c>). Default 1.</summary>
     public int Components { get; init; } = 1;
 
-    /// <summary>EM stops when the mean log-likelihood per sample changes by less than this (<c>tol</c>). Default 1e-3.</summary>
-    public double Tolerance { get; init; } = 1e-3;
+    /// <summary>
+    /// EM stops when the mean log-likelihood per sample changes by less than this (<c>tol</c>). Default 1e-3;
+    /// a family may choose another default (Gaussian under mclust's stop rule: 1e-5, a relative change).
+    /// </summary>
+    public double Tolerance { get => _tolerance ?? DefaultTolerance; init => _tolerance = value; }
+
+    // Unset until given, so that a family's default can depend on its other options.
+    double? _tolerance;
+
+    /// <summary>The tolerance when none is given.</summary>
+    private protected virtual double DefaultTolerance => 1e-3;
 
     /// <summary>Maximum number of EM iterations per restart (<c>max_iter</c>). Default 100.</summary>
     public int MaxIterations { get; init; } = 100;
@@ -50,6 +59,18 @@ public record MixtureOptions
 
     /// <summary>What to do when a component degenerates (empties, collapses). Default <see cref="DegenerateHandling.Reseed"/>.</summary>
     public DegenerateHandling Degenerate { get; init; } = DegenerateHandling.Reseed;
+
+    /// <summary>
+    /// Test hook until the public initial labels land: hard starting labels [N] replacing the init method
+    /// (the mclust reference cases start from given partitions).
+    /// </summary>
+    internal int[]? StartLabels { get; init; }
+
+    /// <summary>
+    /// Test hook for mclust's subset path: <see cref="StartLabels"/> label these rows (R's drawn subset); the
+    /// start is one M-step on them, then one E-step on all rows.
+    /// </summary>
+    internal int[]? StartSubset { get; init; }
 
     /// <summary>Throws an <see cref="ArgumentException"/> naming the first invalid option.</summary>
     public virtual void Validate()

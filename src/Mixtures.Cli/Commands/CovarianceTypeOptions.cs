@@ -21,12 +21,16 @@ internal static class CovarianceTypeOptions
     public static Option<string> List(string families) => new("--covariance-types")
     {
         Description = $"Comma-separated covariance types to try ({families} only).",
-        DefaultValueFactory = _ => string.Join(",", CovarianceTypes.Names),
+        DefaultValueFactory = _ => string.Join(",", CovarianceTypes.ScikitLearn.Select(CovarianceTypes.Name)),
     };
 
     /// <summary>A name the parser accepted (any case, as always).</summary>
+    /// <summary>A name as registered (mclust's are upper case), or scikit-learn's in any case.</summary>
+    static bool TryParse(string name, out CovarianceType type) =>
+        CovarianceTypes.TryParse(name, out type) || CovarianceTypes.TryParse(name.ToLowerInvariant(), out type);
+
     public static CovarianceType Parse(string name) =>
-        CovarianceTypes.TryParse(name.ToLowerInvariant(), out var type)
+        TryParse(name, out var type)
             ? type
             : throw new CliException($"unknown covariance type '{name}'; use one of {string.Join(", ", CovarianceTypes.Names)}.");
 
@@ -34,7 +38,7 @@ internal static class CovarianceTypeOptions
     public static List<CovarianceType> ParseList(string text)
     {
         var names = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        if (names.Length == 0 || names.Any(n => !CovarianceTypes.TryParse(n.ToLowerInvariant(), out _)))
+        if (names.Length == 0 || names.Any(n => !TryParse(n, out _)))
             throw new CliException($"--covariance-types '{text}': use a comma-separated list of {string.Join(", ", CovarianceTypes.Names)}.");
         return names.Select(Parse).Distinct().ToList();
     }

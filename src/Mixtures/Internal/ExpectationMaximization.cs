@@ -33,6 +33,8 @@ internal sealed class ExpectationMaximization<TParams> : IDisposable where TPara
     readonly IPosteriorBound<TParams>? _bound;   // non-null: the pass also sums r ln r for it
     readonly double[] _chunkRLogR;
     readonly WorstPoints[] _worst;
+    /// <summary>mclust's l_0: the previous total log-likelihood before the first E-step.</summary>
+    const double MclustFarAway = double.MaxValue / 2;
     /// <summary>Worst points kept beyond K, so repeated re-seeds can move past an isolated outlier.</summary>
     const int WorstExtra = 8;
 
@@ -76,19 +78,48 @@ internal sealed class ExpectationMaximization<TParams> : IDisposable where TPara
         var degenerate = new List<Degeneracy>();
         int maxReseeds = 10 * _family.Components + 10;
 
+        // mclust's rule compares total log-likelihoods and starts from far away, so the first test never stops.
+        bool mclust = settings.Rule == StopRule.Mclust;
+        double previousTotal = MclustFarAway;
+
         for (int iter = 1; iter <= settings.MaxIterations; iter++)
         {
             ct.ThrowIfCancellationRequested();
             double previous = lowerBound;
-            lowerBound = Pass(parameters);
+            // The pass gives the total log-likelihood of the current parameters (weighted): scikit-learn's lower
+            // bound is its mean, mclust's rule tests the total itself.
+            double totalLogLik = Pass(parameters);
+            lowerBound = totalLogLik / _totalWeight;
+            iterations = iter;
+            double change;
+            if (mclust)
+            {
+                // The pass gave l_t for the current parameters (the last M-step's): test before applying
+                // its M-step, so that the parameters returned are the ones l_t belongs to.
+                history.Add(lowerBound);
+                change = lowerBound - previous;
+                progress?.Report(new EmIteration(initIndex, iter, lowerBound, change));
+                double err = Math.Abs(previousTotal - totalLogLik) / (1 + Math.Abs(totalLogLik));
+                previousTotal = totalLogLik;
+                if (err <= settings.Tolerance)
+                {
+                    converged = true;
+                    break;
+                }
+                if (iter == settings.MaxIterations) break;
+            }
             var total = MergeStatistics();
             degenerate.Clear();
             parameters = _family.MStep(total, parameters, degenerate) ?? parameters;   // null only without previous parameters
-            if (_bound is not null) lowerBound = _bound.LowerBound(parameters, SumInChunkOrder(_chunkRLogR));
-            iterations = iter;
-            history.Add(lowerBound);
-            double change = lowerBound - previous;
-            progress?.Report(new EmIteration(initIndex, iter, lowerBound, change));
+            if (!mclust)
+            {
+                // A family with a posterior bound (the variational fit) reports it after the update, as scikit-learn does.
+                if (_bound is not null) lowerBound = _bound.LowerBound(parameters, SumInChunkOrder(_chunkRLogR));
+                history.Add(lowerBound);
+                change = lowerBound - previous;
+                progress?.Report(new EmIteration(initIndex, iter, lowerBound, change));
+            }
+            else change = lowerBound - previous;
 
             if (degenerate.Count > 0)
             {
@@ -98,10 +129,11 @@ internal sealed class ExpectationMaximization<TParams> : IDisposable where TPara
                 {
                     // The re-seeded model starts a new ascent: this iteration cannot count as converged.
                     lowerBound = double.NegativeInfinity;
+                    previousTotal = MclustFarAway;
                     continue;
                 }
             }
-            if (Math.Abs(change) < settings.Tolerance)
+            if (!mclust && Math.Abs(change) < settings.Tolerance)
             {
                 converged = true;
                 break;
@@ -115,7 +147,7 @@ internal sealed class ExpectationMaximization<TParams> : IDisposable where TPara
     {
         foreach (var d in degenerate)
         {
-            if (d.Component < 0 || (d.Fatal && handling == DegenerateHandling.Throw))
+            if (d.Abort || d.Component < 0 || (d.Fatal && handling == DegenerateHandling.Throw))
                 throw new DegenerateFitException(
                     $"{d.Reason} Try fewer components, a larger reg_covar, or scaling the data.", d.Component);
         }
@@ -148,7 +180,7 @@ internal sealed class ExpectationMaximization<TParams> : IDisposable where TPara
         return reader.Read(row, 1).Values.ToArray();
     }
 
-    /// <summary>One fused pass: E-step and sufficient statistics. Returns the weighted mean log-likelihood.</summary>
+    /// <summary>One fused pass: E-step and sufficient statistics. Returns the weighted total log-likelihood.</summary>
     double Pass(TParams parameters)
     {
         var evaluator = _family.CreateEvaluator(parameters);
@@ -202,7 +234,7 @@ internal sealed class ExpectationMaximization<TParams> : IDisposable where TPara
             _chunkRLogR[c] = rLogR;
             Finish(c, buf);
         });
-        return SumInChunkOrder(_chunkSum) / _totalWeight;
+        return SumInChunkOrder(_chunkSum);
     }
 
     static double SumInChunkOrder(double[] chunkSums)

@@ -83,22 +83,60 @@ internal static class MixtureScoring
     public static double Score(IComponentEvaluator e, double[,] x) => Score(e, new ArrayRowSource(x, null));
 
     /// <summary>Mean log-likelihood per row (unweighted), summed per chunk in chunk order: the same on any thread count.</summary>
-    public static double Score(IComponentEvaluator e, IRowSource source)
+    public static double Score(IComponentEvaluator e, IRowSource source) => Totals(e, source).LogLik / source.Rows;
+
+    /// <summary>
+    /// Over all rows, unweighted: the total log-likelihood and sum_i ln max_k z_ik (the classification term
+    /// of ICL), each summed in row order per chunk and then in chunk order, as <see cref="Score(IComponentEvaluator, IRowSource)"/>.
+    /// </summary>
+    public static (double LogLik, double ClassLogLik) Totals(IComponentEvaluator e, IRowSource source)
     {
-        long n = source.Rows;
-        var plan = new ChunkPlan(n);
+        int k = e.Components;
+        var plan = new ChunkPlan(source.Rows);
         var chunkSum = new double[plan.Count];
-        Evaluate(e, source, (first, count, _, ll) =>
+        var chunkClass = new double[plan.Count];
+        Evaluate(e, source, (first, count, resp, ll) =>
         {
             int c = plan.ChunkOf(first);
-            double s = chunkSum[c];
-            for (int r = 0; r < ll.Length; r++) s += ll[r];
+            double s = chunkSum[c], z = chunkClass[c];
+            for (int r = 0; r < ll.Length; r++)
+            {
+                s += ll[r];
+                z += Math.Log(Max(resp.Slice(r * k, k)));
+            }
             chunkSum[c] = s;
+            chunkClass[c] = z;
         });
-        double sum = 0;
-        foreach (double v in chunkSum) sum += v;
-        return sum / n;
+        double sum = 0, cls = 0;
+        for (int c = 0; c < plan.Count; c++)
+        {
+            sum += chunkSum[c];
+            cls += chunkClass[c];
+        }
+        return (sum, cls);
     }
+
+    /// <summary>1 - max_k z_ik per row (mclust's uncertainty).</summary>
+    public static double[] Uncertainty(IComponentEvaluator e, double[,] x)
+    {
+        int k = e.Components;
+        var u = new double[x.GetLength(0)];
+        Evaluate(e, x, (first, count, resp, _) =>
+        {
+            for (int r = 0; r < count; r++) u[first + r] = 1 - Max(resp.Slice(r * k, k));
+        });
+        return u;
+    }
+
+    static double Max(ReadOnlySpan<double> v)
+    {
+        double m = v[0];
+        for (int i = 1; i < v.Length; i++) m = Math.Max(m, v[i]);
+        return m;
+    }
+
+    /// <summary>scikit-learn's sign (lower is better): BIC - 2 sum_i ln z_{i, c_i}.</summary>
+    public static double Icl(double bic, double classLogLik) => bic - 2 * classLogLik;
 
     public static double Bic(double score, int n, int parameters) => -2 * score * n + parameters * Math.Log(n);
 

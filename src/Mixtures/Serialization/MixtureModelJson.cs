@@ -10,7 +10,8 @@ namespace Mixtures.Serialization;
 /// <c>means</c> [K][D], the family's parameters (Gaussian: <c>covariance_type</c>,
 /// <c>covariances</c> and <c>precisions_cholesky</c> in scikit-learn's shapes), and the fit's
 /// <c>lower_bound</c>, <c>lower_bound_history</c>, <c>n_iter</c>, <c>converged</c>, <c>n_reseeds</c>, <c>seed</c>,
-/// <c>n_samples</c>, <c>score</c>, <c>n_parameters</c>, <c>bic</c>, <c>aic</c>, <c>fit_seconds</c>.
+/// <c>n_samples</c>, <c>score</c>, <c>n_parameters</c>, <c>bic</c>, <c>aic</c>,
+/// <c>loglik</c> (total log-likelihood), <c>icl</c> (scikit-learn's sign), <c>fit_seconds</c>.
 /// A variational fit (<see cref="BayesianGaussianMixtureModel"/>) is a <c>"gaussian"</c> file, so that its
 /// point-estimate mixture reads anywhere a Gaussian mixture does, with <c>"variational": true</c> and the
 /// posterior and priors added (<c>BayesianGaussianModelCodec</c>); its <c>lower_bound</c> is scikit-learn's
@@ -76,6 +77,11 @@ public static class MixtureModelJson
             {
                 JsonArrays.Number(w, "bic", n0 > 0 ? MixtureScoring.Bic(model.TrainingScore, n0, model.ParameterCount) : double.NaN);
                 JsonArrays.Number(w, "aic", n0 > 0 ? MixtureScoring.Aic(model.TrainingScore, n0, model.ParameterCount) : double.NaN);
+                if (model is MixtureModel fitted)
+                {
+                    JsonArrays.Number(w, "loglik", fitted.Loglik);
+                    JsonArrays.Number(w, "icl", fitted.TrainingIcl);
+                }
             }
             w.WriteNumber("fit_seconds", model.FitSeconds);
             w.WriteEndObject();
@@ -123,7 +129,7 @@ public static class MixtureModelJson
                 f.Number("lower_bound", double.NaN), f.OptionalVector("lower_bound_history"),
                 f.Bool("converged", false), f.Has("n_iter") ? f.Int("n_iter", 0) : 0, f.Has("n_reseeds") ? f.Int("n_reseeds", 0) : 0,
                 f.Number("fit_seconds", 0), f.Number("score", double.NaN), f.Has("n_samples") ? f.Int("n_samples", 0) : 0,
-                f.OptionalStrings("feature_names", d), f.OptionalInt("seed"));
+                f.OptionalStrings("feature_names", d), f.OptionalInt("seed"), f.Number("icl", double.NaN));
             return codec.Read(f, k, d, weights, means, info);
         }
     }

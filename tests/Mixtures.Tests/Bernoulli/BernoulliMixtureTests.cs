@@ -192,7 +192,7 @@ public class BernoulliMixtureTests
     [Fact]
     public void Fit_WithEveryInitMethod_ConvergesToSensibleModel()
     {
-        foreach (var init in Enum.GetValues<InitMethod>())
+        foreach (var init in Enum.GetValues<InitMethod>().Where(i => i != InitMethod.Hierarchical))   // hc is Gaussian only
         {
             var model = new BernoulliMixture(new() { Components = 10, Init = init, Seed = 1, MaxIterations = 200, Tolerance = 1e-4 }).Fit(Binary);
             Assert.True(model.Converged, $"{init}");

@@ -61,7 +61,7 @@ public class BadInputTests
         { new GaussianMixtureOptions { RegCovar = double.NaN }, "RegCovar" },
         { new GaussianMixtureOptions { MaxIterations = 0 }, "MaxIterations" },
         { new GaussianMixtureOptions { NInit = 0 }, "NInit" },
-        { new GaussianMixtureOptions { CovarianceType = (CovarianceType)9 }, "CovarianceType" },
+        { new GaussianMixtureOptions { CovarianceType = (CovarianceType)99 }, "CovarianceType" },
         { new GaussianMixtureOptions { MaxDegreeOfParallelism = 0 }, "MaxDegreeOfParallelism" },
     };
 

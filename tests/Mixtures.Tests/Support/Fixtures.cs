@@ -33,11 +33,15 @@ public static class Fixtures
     public static JsonElement Case(string name) =>
         JsonDocument.Parse(File.ReadAllText(Path.Combine(Root, "cases", name + ".json"))).RootElement;
 
+    /// <summary>The scikit-learn GaussianMixture cases (variational and mclust cases have their own formats and tests).</summary>
     public static bool IsGaussian(JsonElement c) =>
-        (!c.TryGetProperty("family", out var f) || f.GetString() == "gaussian") && !IsVariational(c);
+        (!c.TryGetProperty("family", out var f) || f.GetString() == "gaussian") && !IsVariational(c) && !IsMclust(c);
 
     /// <summary>A scikit-learn <c>BayesianGaussianMixture</c> case (bayes_*.json).</summary>
     public static bool IsVariational(JsonElement c) => c.TryGetProperty("variational", out var v) && v.GetBoolean();
+
+    /// <summary>The cases from R's mclust (fixed-partition and selection).</summary>
+    public static bool IsMclust(JsonElement c) => c.TryGetProperty("mclust_version", out _);
 
     /// <summary>All numbers of a (nested) JSON array, flattened in row-major order.</summary>
     public static double[] Flat(JsonElement e)

@@ -27,7 +27,7 @@ internal sealed class FitDriver<TParams, TModel>(IFitSpec<TParams, TModel> spec,
             if (warm is null)
                 throw new ArgumentException($"Warm start needs data with the same number of features, and the same {spec.WarmStartTerms}, as the previous fit.", "x");
         }
-        var settings = new EmSettings(options.MaxIterations, options.Tolerance, options.Degenerate);
+        var settings = new EmSettings(options.MaxIterations, options.Tolerance, options.Degenerate, spec.Rule);
         using var em = new ExpectationMaximization<TParams>(family, source, totalWeight, options.MaxDegreeOfParallelism);
         // Without a seed one is drawn and recorded in the model, so every fit can be repeated exactly.
         int seed = options.Seed ?? Random.Shared.Next();
@@ -45,9 +45,11 @@ internal sealed class FitDriver<TParams, TModel>(IFitSpec<TParams, TModel> spec,
         if (!best!.Converged)
             logger.LogWarning("EM did not converge after {Iterations} iterations (tol {Tol}); try a larger MaxIterations or Tolerance, or check the data.",
                 best.Iterations, settings.Tolerance);
-        double score = MixtureScoring.Score(family.CreateEvaluator(best.Parameters), source);
+        var (logLik, classLogLik) = MixtureScoring.Totals(family.CreateEvaluator(best.Parameters), source);
+        int n = checked((int)source.Rows);
+        double bic = MixtureScoring.Bic(logLik / n, n, family.ParameterCount);
         var info = new FitInfo(best.LowerBound, best.History, best.Converged, best.Iterations, best.Reseeds,
-            clock.Elapsed.TotalSeconds, score, checked((int)source.Rows), null, seed);
+            clock.Elapsed.TotalSeconds, logLik / n, n, null, seed, MixtureScoring.Icl(bic, classLogLik));
         return spec.CreateModel(best.Parameters, info);
     }
 
@@ -73,9 +75,7 @@ internal sealed class FitDriver<TParams, TModel>(IFitSpec<TParams, TModel> spec,
         int k = options.Components, d = source.Features;
         TParams? fromData = null;
         if (options.InitialWeights is null || options.InitialMeans is null || !spec.HasExplicitRest)
-            fromData = FromResponsibilities(family, source, options.InitialLabels is { } labels
-                ? InitialResponsibilities.FromLabels(labels, source.Rows, k)
-                : InitialResponsibilities.Create(options.Init, source, k, rng, options.MaxDegreeOfParallelism));
+            fromData = FromLabelsOrInit(family, source, rng);
         double[]? weights = null, means = null;
         if (options.InitialWeights is { } iw)
         {
@@ -93,6 +93,70 @@ internal sealed class FitDriver<TParams, TModel>(IFitSpec<TParams, TModel> spec,
             means = MatrixSpan.ToFlat(im);
         }
         return spec.Compose(fromData, k, d, weights, means);
+    }
+
+    /// <summary>
+    /// The first parameters from given labels (the test hook), from mclust's hierarchical start, or from the
+    /// init method's responsibilities.
+    /// </summary>
+    TParams FromLabelsOrInit(IMixtureFamily<TParams> family, IRowSource source, Random rng)
+    {
+        int k = options.Components;
+        if (options.InitialLabels is { } given)
+            return FromResponsibilities(family, source, InitialResponsibilities.FromLabels(given, source.Rows, k));
+        var (labels, subset) = (options.StartLabels, options.StartSubset);
+        InitialSample? sample = null;
+        if (labels is null && options.Init == InitMethod.Hierarchical)
+        {
+            if (!spec.SupportsHierarchical)
+                throw new ArgumentException("InitMethod.Hierarchical is mclust's Gaussian start; use another init method for this family.", nameof(MixtureOptions.Init));
+            // hc is O(N^2): it runs on the initial sample (every row up to its size), or on mclust's 2000-row subset.
+            sample = InitialSample.Read(source);
+            int rows = sample.X.GetLength(0);
+            subset = source.Features == 1 ? null : Initialization.Hierarchical.HierarchicalStart.Subset(rows, rng.Next());
+            if (subset is null && rows != source.Rows)
+                subset = Enumerable.Range(0, rows).ToArray();
+            labels = Initialization.Hierarchical.HierarchicalStart.Labels(sample.X, k, subset);
+            if (subset is not null)
+                for (int s = 0; s < subset.Length; s++) subset[s] = checked((int)sample.SourceRow(subset[s]));
+        }
+        if (labels is null)
+            return FromResponsibilities(family, source, InitialResponsibilities.Create(options.Init, source, k, rng, options.MaxDegreeOfParallelism));
+        if (subset is null)
+        {
+            if (labels.Length != source.Rows || labels.Any(l => l < 0 || l >= k))
+                throw new ArgumentException($"Initial labels: one label in 0..{k - 1} per row is needed.", "x");
+            return FromResponsibilities(family, source, InitialResponsibilities.Hard(labels, k));
+        }
+        return FromSubset(family, source, labels, subset);
+    }
+
+    /// <summary>
+    /// mclust's subset start: one M-step on the labelled subset rows alone (a family of their own: its data
+    /// moments are the subset's), one E-step on every row, and the M-step from those responsibilities (a
+    /// fresh one: stateful models start cold).
+    /// </summary>
+    TParams FromSubset(IMixtureFamily<TParams> family, IRowSource source, int[] labels, int[] subset)
+    {
+        int d = source.Features, k = family.Components;
+        var rows = new double[subset.Length, d];
+        var weights = new double[subset.Length];
+        using (var reader = source.OpenReader())
+            for (int s = 0; s < subset.Length; s++)
+            {
+                var r = reader.Read(subset[s], 1);
+                for (int j = 0; j < d; j++) rows[s, j] = r.Values[j];
+                weights[s] = r.Weight(0);
+            }
+        var subsetSource = new ArrayRowSource(rows, weights);
+        var onSubset = FromResponsibilities(spec.CreateFamily(subsetSource, weights.Sum()), subsetSource, InitialResponsibilities.Hard(labels, k));
+        var z = new double[source.Rows * k];
+        MixtureScoring.Evaluate(family.CreateEvaluator(onSubset), source, (first, count, resp, _) => resp.CopyTo(z.AsSpan(checked((int)first) * k, count * k)));
+        return FromResponsibilities(family, source, (first, count, range, resp) =>
+        {
+            for (int i = 0; i < count; i++)
+                for (int c = 0; c < k; c++) resp[i * k + c] = z[(first + i) * k + c] * range.Weight(i);
+        });
     }
 
     /// <summary>The M-step on initial responsibilities, summed over the rows in order.</summary>

@@ -34,4 +34,10 @@ internal interface IFitSpec<TParams, TModel> where TParams : class where TModel 
     TParams? WarmStart(TModel previous);
 
     TModel CreateModel(TParams parameters, FitInfo info);
+
+    /// <summary>Whether <see cref="InitMethod.Hierarchical"/> (mclust's Gaussian hc) applies to this family.</summary>
+    bool SupportsHierarchical => false;
+
+    /// <summary>The EM loop's stop rule (only the Gaussian family offers mclust's).</summary>
+    StopRule Rule => StopRule.Sklearn;
 }

@@ -95,9 +95,11 @@ internal sealed class GaussianFamily : IMixtureFamily<GaussianParameters>
     {
         var st = (GaussianStatistics)total;
         int k = Components, d = Features;
-        var (nk, nSum, means, cov) = Estimate(st);
+        var (nk, nSum, means, cov, inputs) = Estimate(st, previous?.ModelState);
         var weights = new double[k];
         for (int c = 0; c < k; c++) weights[c] = nk[c] / nSum;
+
+        if (MclustRules) AddMclustFailures(st, inputs, degenerate);
 
         double perWeight = _rows / _totalWeight;
         if (_rows >= 2 * k)
@@ -108,7 +110,7 @@ internal sealed class GaussianFamily : IMixtureFamily<GaussianParameters>
 
         var failed = new List<int>();
         var p = GaussianParameters.TryCreate(_model, k, d, weights, means, cov, failed);
-        if (p is not null) return p;
+        if (p is not null) return p.WithModelState(inputs.State);
         foreach (int c in failed)
             degenerate.Add(new Degeneracy(c, c < 0
                 ? "The shared (tied) covariance is not positive definite after adding reg_covar."
@@ -125,7 +127,7 @@ internal sealed class GaussianFamily : IMixtureFamily<GaussianParameters>
     /// the means and the covariance model's covariances (reg_covar included). The M-step, and the start of
     /// the variational update, which turns them into posterior parameters.
     /// </summary>
-    public (double[] Nk, double NSum, double[] Means, double[] Covariances) Estimate(GaussianStatistics st)
+    public (double[] Nk, double NSum, double[] Means, double[] Covariances, MStepInputs Inputs) Estimate(GaussianStatistics st, object? state = null)
     {
         int k = Components, d = Features;
         var nk = new double[k];
@@ -145,11 +147,29 @@ internal sealed class GaussianFamily : IMixtureFamily<GaussianParameters>
             }
         }
         var cov = new double[_model.Length(k, d)];
-        _model.Estimate(new MStepInputs(st, nk, nSum, means, delta, _dataMean, _scatter, _reg, k, d), cov);
-        return (nk, nSum, means, cov);
+        // A model with state between M-steps (mclust's VEI, VEV, EVE, VVE) reads the previous state and leaves its own.
+        var inputs = new MStepInputs(st, nk, nSum, means, delta, _dataMean, _scatter, _reg, k, d) { State = state };
+        _model.Estimate(inputs, cov);
+        return (nk, nSum, means, cov, inputs);
     }
 
     static double Eps => Math.Pow(2, -52);
+
+    /// <summary>
+    /// mclust's failure rules apply to its models without regularization (mclust adds none): where mclust
+    /// gives up, the fit stops with the component and the rule, instead of being re-seeded.
+    /// </summary>
+    bool MclustRules => _reg == 0 && _model is MclustCovariance;
+
+    static void AddMclustFailures(GaussianStatistics st, MStepInputs inputs, List<Degeneracy> degenerate)
+    {
+        double floor = Math.Sqrt(Eps);
+        for (int c = 0; c < inputs.K; c++)
+            if (st.R[c] <= floor)
+                degenerate.Add(new Degeneracy(c, $"Component {c}: mixing proportion fell below threshold (mclust's rule n_k <= sqrt(eps)).", true, Abort: true));
+        foreach (var (c, rule) in inputs.Failures)
+            degenerate.Add(new Degeneracy(c, c < 0 ? $"Shared covariance: singular covariance ({rule})." : $"Component {c}: singular covariance ({rule}).", true, Abort: true));
+    }
 
     public GaussianParameters Reseed(GaussianParameters p, int component, ReadOnlySpan<double> point)
     {

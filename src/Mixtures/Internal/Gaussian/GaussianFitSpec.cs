@@ -17,6 +17,8 @@ internal sealed class GaussianFitSpec(GaussianMixtureOptions options) : IFitSpec
     public IRowSource PrepareData(IRowSource rows)
     {
         SourceChecks.RequireData(rows);
+        if (_model is MclustCovariance m && m.CheckFeatures(rows.Features) is { } problem)
+            throw new ArgumentException(problem, "x");
         return rows;
     }
 
@@ -45,6 +47,10 @@ internal sealed class GaussianFitSpec(GaussianMixtureOptions options) : IFitSpec
 
     public GaussianParameters? WarmStart(GaussianMixtureModel previous) =>
         previous.CovarianceType == options.CovarianceType ? previous.Parameters : null;
+
+    public StopRule Rule => options.StopRule;
+
+    public bool SupportsHierarchical => true;
 
     public GaussianMixtureModel CreateModel(GaussianParameters parameters, FitInfo info) => new(parameters, info);
 }

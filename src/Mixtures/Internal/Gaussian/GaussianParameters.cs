@@ -27,6 +27,16 @@ internal sealed class GaussianParameters
     /// <summary>ln det U_k = 0.5 ln det precision_k.</summary>
     public double[] LogDet { get; }
 
+    /// <summary>
+    /// What a stateful covariance model carries to its next M-step (mclust's VEI, VEV, EVE, VVE: an immutable
+    /// snapshot), or null. Kept with the parameters so restarts and parallel fits never share it.
+    /// </summary>
+    public object? ModelState { get; private init; }
+
+    /// <summary>The same parameters carrying <paramref name="state"/> to the next M-step.</summary>
+    public GaussianParameters WithModelState(object? state) =>
+        state is null ? this : new(Model, K, D, Weights, Means, Covariances, PrecisionsCholesky) { ModelState = state };
+
     /// <summary>Number of free parameters, as scikit-learn counts them.</summary>
     public static int ParameterCount(ICovarianceModel model, int k, int d) => model.ParameterCount(k, d) + k * d + k - 1;
 
@@ -65,7 +75,7 @@ internal sealed class GaussianParameters
 
     /// <summary>The same covariances with other weights and means (explicit initial weights or means).</summary>
     public GaussianParameters WithWeightsAndMeans(double[] weights, double[] means) =>
-        new(Model, K, D, weights, means, Covariances, PrecisionsCholesky);
+        new(Model, K, D, weights, means, Covariances, PrecisionsCholesky) { ModelState = ModelState };
 
     /// <summary>Component c's covariance as a full D x D matrix (row-major).</summary>
     public void FullCovariance(int c, Span<double> output) => Model.ExpandCovariance(Covariances, c, D, output);

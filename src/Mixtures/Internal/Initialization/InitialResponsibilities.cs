@@ -54,6 +54,13 @@ internal static class InitialResponsibilities
         };
     }
 
+    /// <summary>One-hot responsibilities of <paramref name="labels"/> (one per row of the source), times the row weights.</summary>
+    public static Block Hard(int[] labels, int k) => (first, count, rows, resp) =>
+    {
+        resp[..(count * k)].Clear();
+        for (int i = 0; i < count; i++) resp[i * k + labels[first + i]] = rows.Weight(i);
+    };
+
     /// <summary>Random responsibilities, normalized per row; drawn as the rows come, which is row order.</summary>
     static Block RandomBlock(int k, Random rng)
     {

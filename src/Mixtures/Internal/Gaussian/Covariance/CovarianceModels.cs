@@ -12,6 +12,10 @@ internal static class CovarianceModels
         new Tied(),
         new Diag(),
         new Spherical(),
+        // mclust's models, in mclust's order; E and V are its names for one feature.
+        new Eii(), new Vii(), new Eei(), new Vei(), new Evi(), new Vvi(), new Eee(),
+        new Vee(), new Eve(), new Vve(), new Eev(), new Vev(), new Evv(), new Vvv(),
+        new UnivariateE(), new UnivariateV(),
     ];
 
     /// <summary>Every registered type, in registry order.</summary>

@@ -36,12 +36,8 @@ internal sealed class Full() : TriangularCovariance(perComponent: true), IVariat
         }
     }
 
-    public override void Reseed(Span<double> covariances, int c, int d, ReadOnlySpan<double> variances)
-    {
-        var o = covariances.Slice(c * d * d, d * d);
-        o.Clear();
-        for (int j = 0; j < d; j++) o[j * d + j] = variances[j];
-    }
+    public override void Reseed(Span<double> covariances, int c, int d, ReadOnlySpan<double> variances) =>
+        DiagonalBlock(covariances, c, d, variances);
 
     public override void FromFull(ReadOnlySpan<double> full, Span<double> covariances, int k, int d) =>
         full[..(k * d * d)].CopyTo(covariances);

@@ -19,6 +19,14 @@ internal abstract class TriangularCovariance(bool perComponent) : ICovarianceMod
     public abstract void Reseed(Span<double> covariances, int c, int d, ReadOnlySpan<double> variances);
     public abstract void FromFull(ReadOnlySpan<double> full, Span<double> covariances, int k, int d);
 
+    /// <summary>Stored matrix <paramref name="c"/> becomes diag(<paramref name="variances"/>) (a re-seeded component).</summary>
+    protected static void DiagonalBlock(Span<double> covariances, int c, int d, ReadOnlySpan<double> variances)
+    {
+        var o = covariances.Slice(c * d * d, d * d);
+        o.Clear();
+        for (int j = 0; j < d; j++) o[j * d + j] = variances[j];
+    }
+
     /// <summary>Matrices stored: K, or 1 when shared.</summary>
     protected int Blocks(int k) => perComponent ? k : 1;
 

@@ -42,7 +42,7 @@ internal sealed class VariationalFamily : IMixtureFamily<VariationalParameters>,
     /// </summary>
     public VariationalParameters? MStep(ISufficientStatistics<VariationalParameters> total, VariationalParameters? previous, List<Degeneracy> degenerate)
     {
-        var (nk, nSum, xbar, scatter) = _gaussian.Estimate(((VariationalStatistics)total).Inner);
+        var (nk, nSum, xbar, scatter, _) = _gaussian.Estimate(((VariationalStatistics)total).Inner);
         int k = Components, d = Features;
         var pr = Priors;
         double[] concentration = new double[k];

@@ -1,0 +1,41 @@
+using Mixtures.Internal.Initialization.Hierarchical;
+using Mixtures.Tests.Support;
+using Xunit;
+
+namespace Mixtures.Tests.Mclust;
+
+/// <summary>mclust's starting partitions: the quantile start in 1-D and the cut of a merge sequence reproduce mclust's.</summary>
+public class HierarchicalStartTests
+{
+    [Fact]
+    public void QuantileStart_ReproducesMclustPartitionsOfLine1d()
+    {
+        var c = Fixtures.Case("mclust_line1d_select");
+        var x = Fixtures.Data("data/line1d.csv");
+        foreach (var p in c.GetProperty("expected").GetProperty("init_partitions").EnumerateObject())
+            Assert.Equal(Fixtures.Flat(p.Value).Select(v => (int)v).ToArray(), QuantileStart.Classes(x, int.Parse(p.Name)));
+    }
+
+    [Theory]
+    [InlineData("mclust_faithful_select")]
+    [InlineData("mclust_iris_select")]
+    [InlineData("mclust_blobs5_select")]
+    public void CutOfMclustMergeSequence_GivesItsPartitions(string name)
+    {
+        var e = Fixtures.Case(name).GetProperty("expected");
+        var pairs = e.GetProperty("hc_pairs").EnumerateArray().Select(p => (p[0].GetInt32(), p[1].GetInt32())).ToArray();
+        foreach (var p in e.GetProperty("init_partitions").EnumerateObject())
+            Assert.Equal(Fixtures.Flat(p.Value).Select(v => (int)v).ToArray(), HcPartitions.Cut(pairs, pairs.Length + 1, int.Parse(p.Name)));
+    }
+
+    [Fact]
+    public void HierarchicalInit_FitsDeterministically()
+    {
+        var x = Fixtures.Data("data/faithful.csv");
+        var o = new GaussianMixtureOptions { Components = 3, CovarianceType = CovarianceType.VVV, Init = InitMethod.Hierarchical, StopRule = StopRule.Mclust, RegCovar = 0 };
+        var a = new GaussianMixture(o).Fit(x);
+        var b = new GaussianMixture(o with { MaxDegreeOfParallelism = 1 }).Fit(x);
+        Assert.Equal(a.Means, b.Means);
+        Assert.Equal(3, a.Predict(x).Distinct().Count());
+    }
+}
