@@ -12,9 +12,12 @@ internal static class CommandRunner
     private static int Run(ParseResult parse, CancellationToken ct, Func<CommandContext, int> body)
     {
         bool verbose = parse.GetValue(GlobalOptions.Verbose);
+        var ctx = new CommandContext(parse, ct);
         try
         {
-            return body(new CommandContext(parse, ct));
+            int code = body(ctx);
+            ctx.Outputs.Commit();   // for a verb that did not commit before printing
+            return code;
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -27,6 +30,10 @@ internal static class CommandRunner
             Console.Error.WriteLine($"mixtures {parse.CommandResult.Command.Name}: {message}");
             if (verbose) Console.Error.WriteLine(e);
             return code;
+        }
+        finally
+        {
+            ctx.Outputs.Dispose();
         }
     }
 }

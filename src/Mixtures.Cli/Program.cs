@@ -18,13 +18,20 @@ internal static class Program
         }
 
         // Ctrl-C / SIGTERM cancel the running verb, which deletes its temporary files and exits with 130;
-        // a second signal ends the process at once.
+        // a second signal ends the process at once, deleting the temporary files first (the runtime's own
+        // handling of a second SIGINT would leave them).
         using var cancel = new CancellationTokenSource();
         void OnSignal(PosixSignalContext context)
         {
-            if (cancel.IsCancellationRequested) return;
             context.Cancel = true;
-            cancel.Cancel();
+            if (!cancel.IsCancellationRequested)
+            {
+                cancel.Cancel();
+                return;
+            }
+            Mixtures.Serialization.AtomicFile.DeletePending();
+            Console.Error.WriteLine("mixtures: cancelled again; stopped at once, no output file was written or changed.");
+            Environment.Exit(ExitCodes.Cancelled);
         }
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);

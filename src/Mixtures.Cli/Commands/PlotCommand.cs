@@ -37,9 +37,9 @@ internal static class PlotCommand
             var m = ModelLoader.Load(ctx.Get(model));
             var request = new PlotRequest(ctx.Get(data), ColumnSelection.Parse(ctx.Get(columns)), ctx.Get(x), ctx.Get(y), ctx.Get(title),
                 ctx.CancellationToken);
-            var picture = FamilyRegistry.Of(m).Plotter.Draw(m, request);
-            ctx.CancellationToken.ThrowIfCancellationRequested();
-            PlotFile.Save(picture.Plot, outPath, width, height);
+            var picture = Interruptible.Run(() => FamilyRegistry.Of(m).Plotter.Draw(m, request), ctx.CancellationToken);
+            PlotFile.Save(ctx.Outputs, picture.Plot, outPath, width, height);
+            ctx.Outputs.Commit();
             if (ctx.Json) JsonOut.Write(picture.Json(outPath, width, height));
             else if (!ctx.Quiet) Console.Out.WriteLine($"wrote {outPath} ({width} x {height}{picture.Details})");
             return ExitCodes.Success;

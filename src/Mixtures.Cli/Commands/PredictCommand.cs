@@ -19,18 +19,18 @@ internal static class PredictCommand
         CommandRunner.SetBody(command, ctx =>
         {
             var outPath = ctx.Get(output);
-            if (outPath is not null) OutputPath.Require(outPath);
+            if (outPath is not null) OutputPath.Require(outPath, "-o", allowStdout: true);
+            if (outPath == OutputFiles.Stdout) outPath = null;   // "-o -" is the default, stdout
             var m = ModelLoader.Load(ctx.Get(model));
             var ds = DataLoader.LoadFor(m, ctx.Get(data), ColumnSelection.Parse(ctx.Get(columns)), ctx.CancellationToken);
-            var labels = m.Predict(ds.X);
-            var p = ctx.Get(proba) ? m.PredictProba(ds.X) : null;
-            ctx.CancellationToken.ThrowIfCancellationRequested();
+            var labels = Interruptible.Run(() => m.Predict(ds.X), ctx.CancellationToken);
+            var p = ctx.Get(proba) ? Interruptible.Run(() => m.PredictProba(ds.X), ctx.CancellationToken) : null;
 
             var header = new List<string> { "component" };
             if (p is not null) header.AddRange(Enumerable.Range(0, m.Components).Select(c => $"p{c}"));
             if (outPath is not null || !ctx.Json)
             {
-                CsvTableWriter.Write(outPath, header, labels.Length, (i, w) =>
+                CsvTableWriter.Write(ctx.Outputs, outPath, header, labels.Length, (i, w) =>
                 {
                     w.Write(labels[i]);
                     if (p is null) return;
@@ -41,6 +41,7 @@ internal static class PredictCommand
                     }
                 });
             }
+            ctx.Outputs.Commit();
             var counts = new int[m.Components];
             foreach (var l in labels) counts[l]++;
             if (ctx.Json)

@@ -19,16 +19,18 @@ internal static class ScoreCommand
         CommandRunner.SetBody(command, ctx =>
         {
             var outPath = ctx.Get(perSample);
-            if (outPath is not null) OutputPath.Require(outPath);
+            if (outPath is not null) OutputPath.Require(outPath, "--per-sample", allowStdout: true);
+            if (outPath == OutputFiles.Stdout && ctx.Json) throw new CliException("--per-sample - and --json both write to stdout; give --per-sample a file name.");
             var m = ModelLoader.Load(ctx.Get(model));
             var ds = DataLoader.LoadFor(m, ctx.Get(data), ColumnSelection.Parse(ctx.Get(columns)), ctx.CancellationToken);
-            var samples = m.ScoreSamples(ds.X);
+            var samples = Interruptible.Run(() => m.ScoreSamples(ds.X), ctx.CancellationToken);
             double score = samples.Average();
             ctx.CancellationToken.ThrowIfCancellationRequested();
             if (outPath is not null)
-                CsvTableWriter.Write(outPath, ["log_likelihood"], samples.Length, (i, w) => w.Write(CsvTableWriter.Format(samples[i])));
+                CsvTableWriter.Write(ctx.Outputs, outPath, ["log_likelihood"], samples.Length, (i, w) => w.Write(CsvTableWriter.Format(samples[i])));
+            ctx.Outputs.Commit();
             if (ctx.Json) JsonOut.Write(new { score, n_samples = samples.Length });
-            else if (!ctx.Quiet) Console.Out.WriteLine(score.ToString("R", CultureInfo.InvariantCulture));
+            else if (!ctx.Quiet && !ctx.Outputs.UsesStdout) Console.Out.WriteLine(score.ToString("R", CultureInfo.InvariantCulture));
             return ExitCodes.Success;
         });
         return command;
