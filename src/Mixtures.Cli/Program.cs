@@ -13,7 +13,7 @@ internal static class Program
         if (parse.Errors.Count > 0)
         {
             var verb = parse.CommandResult.Command == root ? "" : " " + parse.CommandResult.Command.Name;
-            Console.Error.WriteLine($"mixtures{verb}: {Describe(parse.Errors[0])} (see 'mixtures{verb} --help')");
+            Console.Error.WriteLine($"mixtures{verb}: {ParseMessages.Describe(parse, root)} (see 'mixtures{verb} --help')");
             return ExitCodes.BadInput;
         }
 
@@ -37,17 +37,5 @@ internal static class Program
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
         var config = new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
         return await parse.InvokeAsync(config, cancel.Token);
-    }
-
-    /// <summary>The parser's message, prefixed with the option it is about when it does not name it.</summary>
-    private static string Describe(System.CommandLine.Parsing.ParseError error)
-    {
-        var message = ErrorReporter.OneLine(error.Message);
-        for (var s = error.SymbolResult; s is not null; s = s.Parent)
-        {
-            if (s is System.CommandLine.Parsing.OptionResult o)
-                return message.Contains(o.Option.Name, StringComparison.Ordinal) ? message : $"{o.Option.Name}: {message}";
-        }
-        return message;
     }
 }
