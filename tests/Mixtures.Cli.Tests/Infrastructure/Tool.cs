@@ -27,9 +27,12 @@ public static class Tool
     }
 
     /// <summary>Starts the tool with redirected output (the caller reads and waits).</summary>
-    public static Process Start(string workDir, params string[] args)
+    public static Process Start(string workDir, params string[] args) => StartWith(workDir, null, args);
+
+    /// <summary>Starts the tool through <paramref name="wrapper"/> (say, <c>setsid</c>), which execs it.</summary>
+    public static Process StartWith(string workDir, string? wrapper, params string[] args)
     {
-        var psi = new ProcessStartInfo(DotNet)
+        var psi = new ProcessStartInfo(wrapper ?? DotNet)
         {
             WorkingDirectory = workDir,
             RedirectStandardOutput = true,
@@ -37,6 +40,7 @@ public static class Tool
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        if (wrapper is not null) psi.ArgumentList.Add(DotNet);
         psi.ArgumentList.Add("exec");
         psi.ArgumentList.Add(Dll);
         foreach (var a in args) psi.ArgumentList.Add(a);
