@@ -8,6 +8,7 @@ public static class Program
     /// `quick [options]`: Stopwatch seconds per EM iteration for the rows (see QuickBench);
     /// `profile [--data DIR] [--rows NAME:COV,...] [--sample-rows N]`: single-thread time per stage (see Stages);
     /// `memory [--data DIR] [--rows NAME:COV] [--iters N]`: resident memory and GC heap around one cold fit (see MemoryProbe);
+    /// `bayes [--data DIR] [--rows NAME:COV,...] [--iters N]`: s/iter of a variational fit against an EM fit (see BayesBench);
     /// `oneoff [--data DIR] [--rows NAME:COV,...]`: per-fit costs outside the EM iterations (see OneOff);
     /// `prototype [DATA_DIR]`: measurement-only kernel prototypes against the library's (see Prototypes);
     /// anything else goes to BenchmarkDotNet's switcher, e.g. `--filter *FitBenchmarks*`.
@@ -18,6 +19,8 @@ public static class Program
             return QuickBench.Run(args[1..]);
         if (args.Length > 0 && args[0] == "memory")
             return MemoryProbe.Run(args[1..]);
+        if (args.Length > 0 && args[0] == "bayes")
+            return BayesBench.Run(args[1..]);
         if (args.Length > 0 && args[0] == "oneoff")
             return OneOff.Run(args[1..]);
         if (args.Length > 0 && args[0] == "profile")

@@ -48,7 +48,7 @@ public static class QuickBench
         return 0;
     }
 
-    static bool TryParseRow(string row, out string name, out CovarianceType cov)
+    internal static bool TryParseRow(string row, out string name, out CovarianceType cov)
     {
         var parts = row.Split(':');
         name = parts[0];

@@ -12,6 +12,7 @@ internal static class CommandRunner
     private static int Run(ParseResult parse, CancellationToken ct, Func<CommandContext, int> body)
     {
         bool verbose = parse.GetValue(GlobalOptions.Verbose);
+        Output.ConsoleLayout.Configure();
         var ctx = new CommandContext(parse, ct);
         try
         {

@@ -32,6 +32,20 @@ public static class CovarianceTypes
     }
 
     /// <summary>
+    /// Whether <paramref name="a"/> and <paramref name="b"/> are the same model for data with
+    /// <paramref name="features"/> features. With one feature every model is either one variance per component
+    /// or one shared variance (mclust's V and E), so full, diag and spherical coincide there; otherwise only
+    /// a type coincides with itself.
+    /// </summary>
+    public static bool Coincide(CovarianceType a, CovarianceType b, int features)
+    {
+        if (a == b) return true;
+        if (features != 1) return false;
+        ICovarianceModel ma = CovarianceModels.Get(a), mb = CovarianceModels.Get(b);
+        return ma.ParameterCount(2, 1) == mb.ParameterCount(2, 1) && ma.ParameterCount(3, 1) == mb.ParameterCount(3, 1);
+    }
+
+    /// <summary>
     /// The shape of <see cref="GaussianMixtureOptions.InitialPrecisions"/> for <paramref name="type"/>:
     /// how many matrices, and their rows and columns (full: K of D x D; tied: one D x D; diag: one K x D;
     /// spherical: one K x 1).

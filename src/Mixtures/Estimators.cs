@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Mixtures.Internal.Bernoulli;
 using Mixtures.Internal.Fitting;
 using Mixtures.Internal.Gaussian;
+using Mixtures.Internal.Gaussian.Variational;
 using Mixtures.Internal.Means;
 using Mixtures.Internal.Poisson;
 
@@ -39,3 +40,17 @@ public sealed class BernoulliMixture(BernoulliMixtureOptions options, ILogger? l
 /// </summary>
 public sealed class PoissonMixture(PoissonMixtureOptions options, ILogger? logger = null)
     : MixtureEstimator<PoissonMixtureOptions, PoissonMixtureModel>(options, logger, o => new FitDriver<MeanParameters, PoissonMixtureModel>(new PoissonFitSpec(o), o));
+
+/// <summary>
+/// Variational Bayesian Gaussian mixture (scikit-learn's <c>BayesianGaussianMixture</c>): with a
+/// Dirichlet-process prior, components the data do not need get weights near 0, so K is an upper
+/// bound rather than a choice. Fitted through the same EM loop and kernels as <see cref="GaussianMixture"/>.
+/// </summary>
+/// <param name="options">The options; validated here.</param>
+/// <param name="logger">Receives the non-convergence warning (null: none).</param>
+/// <example><code>
+/// var model = new BayesianGaussianMixture(new BayesianGaussianMixtureOptions { Components = 8, Seed = 0 }).Fit(x);
+/// int kept = model.EffectiveComponents();
+/// </code></example>
+public sealed class BayesianGaussianMixture(BayesianGaussianMixtureOptions options, ILogger? logger = null)
+    : MixtureEstimator<BayesianGaussianMixtureOptions, BayesianGaussianMixtureModel>(options, logger, o => new FitDriver<VariationalParameters, BayesianGaussianMixtureModel>(new VariationalFitSpec(o), o));

@@ -8,14 +8,19 @@ namespace Mixtures;
 /// <summary>
 /// A fitted Gaussian mixture: parameters, fit diagnostics, and prediction, scoring and sampling.
 /// Immutable and safe to use from many threads at once; array properties return copies.
+/// A variational fit gives the derived <see cref="BayesianGaussianMixtureModel"/>.
 /// </summary>
-public sealed class GaussianMixtureModel : MixtureModel
+public class GaussianMixtureModel : MixtureModel
 {
     internal GaussianMixtureModel(GaussianParameters parameters, FitInfo info)
+        : this(parameters, info, new GaussianEvaluator(parameters)) { }
+
+    /// <summary>A model whose E-step is <paramref name="evaluator"/> over these parameters (the variational one).</summary>
+    private protected GaussianMixtureModel(GaussianParameters parameters, FitInfo info, IComponentEvaluator evaluator)
         : base(info)
     {
         Parameters = parameters;
-        Evaluator = new GaussianEvaluator(parameters);
+        Evaluator = evaluator;
     }
 
     internal GaussianParameters Parameters { get; }

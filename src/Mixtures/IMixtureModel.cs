@@ -21,7 +21,10 @@ public interface IMixtureModel
     /// <summary>Component means [K, D] (a copy).</summary>
     double[,] Means { get; }
 
-    /// <summary>Mean log-likelihood per sample of the kept run's last E-step.</summary>
+    /// <summary>
+    /// Mean log-likelihood per sample of the kept run's last E-step; for a variational fit, scikit-learn's
+    /// lower bound (a total over the data) after the last update.
+    /// </summary>
     double LowerBound { get; }
 
     /// <summary>The lower bound of every iteration of the kept run, for learning curves (a copy).</summary>
@@ -35,6 +38,9 @@ public interface IMixtureModel
 
     /// <summary>How many times a degenerate component was re-seeded during the fit.</summary>
     int Reseeds { get; }
+
+    /// <summary>The seed the fit used (drawn and recorded when none was given), or null for a model built from parameters.</summary>
+    int? Seed { get; }
 
     /// <summary>Wall-clock seconds the fit took (0 for a model built from parameters).</summary>
     double FitSeconds { get; }
@@ -66,10 +72,10 @@ public interface IMixtureModel
     /// <summary>Mean log-likelihood per row.</summary>
     double Score(double[,] x);
 
-    /// <summary>Bayesian information criterion on <paramref name="x"/>: -2 ln L + p ln N (lower is better).</summary>
+    /// <summary>Bayesian information criterion on <paramref name="x"/>: -2 ln L + p ln N (lower is better; NaN for a variational fit).</summary>
     double Bic(double[,] x);
 
-    /// <summary>Akaike information criterion on <paramref name="x"/>: -2 ln L + 2 p (lower is better).</summary>
+    /// <summary>Akaike information criterion on <paramref name="x"/>: -2 ln L + 2 p (lower is better; NaN for a variational fit).</summary>
     double Aic(double[,] x);
 
     /// <summary>Draws <paramref name="n"/> points, grouped by component.</summary>

@@ -66,6 +66,27 @@ public abstract class MixtureEstimator<TOptions, TModel> where TOptions : Mixtur
         return Model;
     }
 
+    /// <summary>Fits the mixture to jagged rows (every row the same length), optionally weighted.</summary>
+    /// <param name="x">Data, one array per row; copied once into a rectangular array, then fitted as <see cref="Fit(double[,], double[], IProgress{EmIteration}, CancellationToken)"/>.</param>
+    /// <param name="sampleWeight">Non-negative weight per row (null: all 1).</param>
+    /// <param name="progress">Receives every EM iteration.</param>
+    /// <param name="cancellationToken">Stops the fit between iterations.</param>
+    /// <exception cref="ArgumentException">A null or ragged row, or any error of the rectangular overload.</exception>
+    public TModel Fit(double[][] x, double[]? sampleWeight = null,
+        IProgress<EmIteration>? progress = null, CancellationToken cancellationToken = default)
+        => Fit(Internal.InputValidation.ToMatrix(x), sampleWeight, progress, cancellationToken);
+
+    /// <summary>Fits the mixture to row-major values, <paramref name="features"/> per row, optionally weighted.</summary>
+    /// <param name="x">N x <paramref name="features"/> values, row after row; copied once into a rectangular array.</param>
+    /// <param name="features">Values per row (D).</param>
+    /// <param name="sampleWeight">Non-negative weight per row (null: all 1).</param>
+    /// <param name="progress">Receives every EM iteration.</param>
+    /// <param name="cancellationToken">Stops the fit between iterations.</param>
+    /// <exception cref="ArgumentException">A length that is not whole rows, or any error of the rectangular overload.</exception>
+    public TModel Fit(ReadOnlyMemory<double> x, int features, double[]? sampleWeight = null,
+        IProgress<EmIteration>? progress = null, CancellationToken cancellationToken = default)
+        => Fit(Internal.InputValidation.ToMatrix(x, features), sampleWeight, progress, cancellationToken);
+
     /// <summary>
     /// The parameters EM starts from on its first restart (explicit initial parameters, or the init method
     /// with this seed), before any iteration: iteration 0 of a learning picture. With a fixed seed it is

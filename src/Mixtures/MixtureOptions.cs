@@ -32,6 +32,13 @@ public record MixtureOptions
     /// </summary>
     public double[,]? InitialMeans { get; init; }
 
+    /// <summary>
+    /// Initial labels [N], one component in 0..K-1 per data row: the fit starts with the M-step (or the
+    /// variational update) on these one-hot responsibilities instead of the init method. Explicit initial
+    /// weights and means still replace what the labels give.
+    /// </summary>
+    public int[]? InitialLabels { get; init; }
+
     /// <summary>When true, a second <c>Fit</c> starts from the previous fit's parameters.</summary>
     public bool WarmStart { get; init; }
 

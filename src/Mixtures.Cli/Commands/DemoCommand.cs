@@ -19,7 +19,7 @@ internal static class DemoCommand
     public static Command Create()
     {
         var name = new Argument<string>("DATASET") { Description = "The demo to run." }.AcceptOnlyFromAmong("faithful", "digits");
-        var output = new Option<string>("--output", "-o") { Description = "Picture to write (.png or .svg).", DefaultValueFactory = _ => "faithful.png" };
+        var output = new Option<string?>("--output", "-o") { Description = "faithful demo: the picture to write (.png or .svg; default faithful.png). The digits demo writes into --output-dir." };
         var seed = new Option<int>("--seed") { Description = "Random seed of the k-means initialization.", DefaultValueFactory = _ => 0 };
         var size = new SizeOptions();
         var command = new Command("demo", "Run a worked example: 'mixtures demo faithful' or 'mixtures demo digits'.") { name, output, seed };
@@ -29,7 +29,7 @@ internal static class DemoCommand
         CommandRunner.SetBody(command, ctx =>
         {
             if (ctx.Get(name) == "digits") return DemoDigitsCommand.Run(ctx, ctx.Get(seed));
-            var outPath = ctx.Get(output);
+            var outPath = ctx.Get(output) ?? "faithful.png";
             PlotFile.Validate(outPath, "-o");
             var (width, height) = size.Get(ctx);
             var ds = LoadFaithful();

@@ -12,20 +12,24 @@ internal static class FitCommand
 {
     public static Command Create()
     {
-        var data = new Argument<string>("DATA") { Description = "Data file: CSV with a header row, or .npy (float64/float32)." };
-        var k = new Option<int?>("-k", "--k", "--n-components") { Description = "Number of components K (default: from --init, else 1)." };
+        var data = new Argument<string>("DATA") { Description = "Data file: CSV with a header row, .npy (float64/float32), .parquet, .arrow or .feather; - reads CSV from stdin." };
+        var k = new Option<int?>("-k", "--k", "--n-components") { Description = "Number of components K (-k, --k or --n-components; default: from --init or --init-labels, else 1)." };
         var cov = CovarianceTypeOptions.One();
         var init = new Option<string?>("--init") { Description = "Initial parameters: JSON with weights, means, precisions (as a reference case's \"init\")." };
+        var initLabels = new Option<string?>("--init-labels")
+        { Description = "Start from these labels: CSV with a header line and one integer label in 0..K-1 per data row, in data order." };
         var weights = new Option<string?>("--weights-column") { Description = "Column of non-negative per-row sample weights." };
         var output = new Option<string?>("--output", "-o") { Description = "Where to write the model JSON." };
         var history = new Option<string?>("--history") { Description = "Draw the log-likelihood learning curve to this .png/.svg." };
         var snapshots = new Option<string?>("--snapshots") { Description = "Directory for pictures and models of the fit at iterations 0-6 and 20." };
-        var set = new FitOptionSet();
+        var outOfCore = new Option<bool>("--out-of-core") { Description = "Stream the data from the file every iteration instead of loading it (automatic when it would take more than half of the available memory)." };
+        var tempDir = new Option<string?>("--temp-dir") { Description = "Directory for the temporary binary copy of a streamed CSV (default: next to the output)." };
+        var set = new FitOptionSet { ForFit = true };
 
         var families = FamilyRegistry.Sentence(FamilyRegistry.All.Select(f => f.DisplayName));
         var command = new Command("fit", $"Fit a mixture ({families}) by EM and write the model as JSON.") { data, k, cov };
         set.AddTo(command);
-        foreach (var o in new Option[] { init, weights, output, history, snapshots }) command.Options.Add(o);
+        foreach (var o in new Option[] { init, initLabels, weights, output, history, snapshots, outOfCore, tempDir }) command.Options.Add(o);
 
         CommandRunner.SetBody(command, ctx =>
         {
@@ -47,12 +51,25 @@ internal static class FitCommand
             int? kk = ctx.Get(k);
             if (kk is < 1) throw new CliException($"-k {kk}: the number of components must be at least 1.");
             var dataPath = ctx.Get(data);
-            var ds = DataLoader.Load(dataPath, new ColumnSelection(ColumnSelection.Parse(ctx.Get(set.Columns)), ctx.Get(weights)), ctx.CancellationToken);
+            var selection = new ColumnSelection(ColumnSelection.Parse(ctx.Get(set.Columns)), ctx.Get(weights));
+            bool stream = DataLoader.ShouldStream(dataPath, selection, ctx.Get(outOfCore), ctx.Quiet);
+            if (stream && snapDir is not null) throw new CliException("--snapshots draws the data and needs it in memory; it cannot be used with streamed data (--out-of-core).");
+            var ds = stream
+                ? DataLoader.Open(dataPath, selection, DataLoader.TempDirectory(ctx.Get(tempDir), outPath), ctx.CancellationToken)
+                : DataLoader.Load(dataPath, selection, ctx.CancellationToken);
 
             var initPath = ctx.Get(init);
+            var labelsPath = ctx.Get(initLabels);
+            if (initPath is not null && labelsPath is not null) throw new CliException("--init and --init-labels both say where the fit starts: give one.");
             var initial = initPath is null ? null : InitFileReader.Read(initPath, type, kk, ds.Columns);
-            options = options with { Components = kk ?? initial?.Components ?? 1, InitialWeights = initial?.Weights, InitialMeans = initial?.Means };
-            if (snapDir is not null) options = SnapshotWriter.WithSeed(options); // the fit and its snapshots start from the same place
+            var labels = labelsPath is null ? null : InitLabelsReader.Read(labelsPath, ds.Rows, kk);
+            options = options with
+            {
+                Components = kk ?? initial?.Components ?? (labels is null ? 1 : labels.Max() + 1),
+                InitialWeights = initial?.Weights,
+                InitialMeans = initial?.Means,
+                InitialLabels = labels,
+            };
             var spec = new FitSpec(options, type, initial);
 
             var title = $"K={options.Components} {family.VariantName(type)} on {Path.GetFileName(dataPath)} ({ds.Rows} x {ds.Columns})";
@@ -81,7 +98,7 @@ internal static class FitCommand
         }
         writeSnapshots?.Invoke();
         ctx.Outputs.Commit();
-        var report = FitReport.From(model, ds.FeatureNames, ds.X, outPath);
+        var report = FitReport.From(model, ds, outPath);
         if (ctx.Json) JsonOut.Write(report);
         else if (!ctx.Quiet && !ctx.Outputs.UsesStdout) FitSummaryPrinter.Print(report);   // stdout carries the model
         return ExitCodes.Success;

@@ -27,8 +27,7 @@ internal sealed class FitOptionSet
     public Option<string> InitParams { get; } = new Option<string>("--init-params")
     { Description = "How restarts are initialized.", DefaultValueFactory = _ => "kmeans" }.AcceptOnlyFromAmong(InitNames);
 
-    public Option<int?> Seed { get; } = new("--seed")
-    { Description = "Random seed; the same seed gives the same model." };
+    public Option<string> Seed { get; } = SeedOption.Create("the initialization and restarts");
 
     public Option<string> Family { get; } = FamilyRegistry.CreateOption();
 
@@ -40,6 +39,9 @@ internal sealed class FitOptionSet
 
     public Option<string[]> Columns { get; } = ColumnsOption();
 
+    /// <summary>Whether the set is fit's, which also takes every family's <see cref="CliFamily.FitFlags"/>.</summary>
+    public bool ForFit { get; init; }
+
     /// <summary>A --columns option: feature columns by name, comma separated or repeated.</summary>
     public static Option<string[]> ColumnsOption() => new("--columns")
     {
@@ -50,7 +52,7 @@ internal sealed class FitOptionSet
     public void AddTo(Command command)
     {
         foreach (var o in new Option[] { MaxIter, Tol, RegCovar, NInit, InitParams, Seed, Degenerate, Columns, Family }) command.Options.Add(o);
-        foreach (var o in FamilyRegistry.All.SelectMany(f => f.Flags)) command.Options.Add(o);
+        foreach (var o in FamilyRegistry.All.SelectMany(f => ForFit ? f.Flags.Concat(f.FitFlags) : f.Flags)) command.Options.Add(o);
     }
 
     /// <summary>The family --family names (the default one when absent).</summary>
@@ -69,7 +71,7 @@ internal sealed class FitOptionSet
             Tolerance = ctx.Get(Tol),
             NInit = ctx.Get(NInit),
             Init = ParseInit(ctx.Get(InitParams)),
-            Seed = ctx.Parse.GetValue(Seed),
+            Seed = SeedOption.Parse(ctx.Get(Seed)),
             Degenerate = ctx.Get(Degenerate) == "error" ? DegenerateHandling.Throw : DegenerateHandling.Reseed,
         };
     }

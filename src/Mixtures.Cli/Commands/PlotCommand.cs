@@ -23,27 +23,48 @@ internal static class PlotCommand
         var size = new SizeOptions();
         var title = new Option<string?>("--title") { Description = "Title of the picture." };
         var columns = FitOptionSet.ColumnsOption();
+        var weights = new Option<string?>("--weights")
+        { Description = "Also draw the component weights as a bar chart to this .png/.svg (switched-off components, weight < 1e-3, in grey)." };
         var command = new Command("plot",
             "Draw a model: Gaussian over data (points by component, sigma ellipses, density contours); " +
             "bernoulli/poisson: the parameters per component (images or a heatmap), beside the data's per-component averages.")
-        { model, data, output, x, y, title, columns };
+        { model, data, output, x, y, title, columns, weights };
         size.AddTo(command);
 
         CommandRunner.SetBody(command, ctx =>
         {
             var outPath = ctx.Get(output);
             PlotFile.Validate(outPath, "-o");
+            var weightsPath = ctx.Get(weights);
+            if (weightsPath is not null) PlotFile.Validate(weightsPath, "--weights");
             var (width, height) = size.Get(ctx);
             var m = ModelLoader.Load(ctx.Get(model));
             var request = new PlotRequest(ctx.Get(data), ColumnSelection.Parse(ctx.Get(columns)), ctx.Get(x), ctx.Get(y), ctx.Get(title),
                 ctx.CancellationToken);
             var picture = Interruptible.Run(() => FamilyRegistry.Of(m).Plotter.Draw(m, request), ctx.CancellationToken);
             PlotFile.Save(ctx.Outputs, picture.Plot, outPath, width, height);
+            if (weightsPath is not null)
+                PlotFile.Save(ctx.Outputs, WeightsPlot.Create(m.Weights, $"Component weights: {FamilyRegistry.Of(m).Title(m, null)}"), weightsPath, width, height);
             ctx.Outputs.Commit();
-            if (ctx.Json) JsonOut.Write(picture.Json(outPath, width, height));
-            else if (!ctx.Quiet) Console.Out.WriteLine($"wrote {outPath} ({width} x {height}{picture.Details})");
+            if (ctx.Json) JsonOut.Write(WithWeights(picture.Json(outPath, width, height), weightsPath));
+            else if (!ctx.Quiet)
+            {
+                Console.Out.WriteLine($"wrote {outPath} ({width} x {height}{picture.Details})");
+                if (weightsPath is not null) Console.Out.WriteLine($"wrote {weightsPath} ({width} x {height}, component weights)");
+            }
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>The plotter's --json report, with <c>weights_output</c> added when --weights was drawn.</summary>
+    private static object WithWeights(object report, string? weightsPath)
+    {
+        if (weightsPath is null) return report;
+        var node = System.Text.Json.JsonSerializer.SerializeToNode(report)!.AsObject();
+        // JsonOut leaves nulls out of its reports; a node keeps them, so they are removed here to match.
+        foreach (var key in node.Where(p => p.Value is null).Select(p => p.Key).ToList()) node.Remove(key);
+        node["weights_output"] = weightsPath;
+        return node;
     }
 }

@@ -10,7 +10,7 @@ internal static class PredictCommand
     public static Command Create()
     {
         var model = new Argument<string>("MODEL") { Description = "Model JSON written by 'mixtures fit'." };
-        var data = new Argument<string>("DATA") { Description = "Data file (CSV or .npy) with the model's features." };
+        var data = new Argument<string>("DATA") { Description = "Data file (CSV, .npy, .parquet, .arrow or .feather) with the model's features." };
         var proba = new Option<bool>("--proba") { Description = "Also write the posterior probability of each component (p0..pK-1)." };
         var output = new Option<string?>("--output", "-o") { Description = "Output CSV (default: stdout)." };
         var columns = FitOptionSet.ColumnsOption();
@@ -22,32 +22,43 @@ internal static class PredictCommand
             if (outPath is not null) OutputPath.Require(outPath, "-o", allowStdout: true);
             if (outPath == OutputFiles.Stdout) outPath = null;   // "-o -" is the default, stdout
             var m = ModelLoader.Load(ctx.Get(model));
-            var ds = DataLoader.LoadFor(m, ctx.Get(data), ColumnSelection.Parse(ctx.Get(columns)), ctx.CancellationToken);
-            var labels = Interruptible.Run(() => m.Predict(ds.X), ctx.CancellationToken);
-            var p = ctx.Get(proba) ? Interruptible.Run(() => m.PredictProba(ds.X), ctx.CancellationToken) : null;
+            var dataPath = ctx.Get(data);
+            var selection = ColumnSelection.Parse(ctx.Get(columns));
+            bool stream = DataLoader.ShouldStream(dataPath, new ColumnSelection(selection), false, ctx.Quiet);
+            var ds = DataLoader.LoadFor(m, dataPath, selection, ctx.CancellationToken, stream, DataLoader.TempDirectory(null, outPath));
+            bool withProba = ctx.Get(proba);
+            int n = ds.Rows;
+            var counts = new int[m.Components];
+            // Only --json without -o prints every label; otherwise labels go to the output as they are computed.
+            var labels = ctx.Json && outPath is null ? new int[n] : null;
 
-            var header = new List<string> { "component" };
-            if (p is not null) header.AddRange(Enumerable.Range(0, m.Components).Select(c => $"p{c}"));
-            if (outPath is not null || !ctx.Json)
+            // Rows are scored window by window while the previous window is written: nothing N x K is held.
+            using (var scores = new RowScoreCursor(m, ds, ctx.CancellationToken))
             {
-                CsvTableWriter.Write(ctx.Outputs, outPath, header, labels.Length, (i, w) =>
+                var header = new List<string> { "component" };
+                if (withProba) header.AddRange(Enumerable.Range(0, m.Components).Select(c => $"p{c}"));
+                void Row(int i, TextWriter? w)
                 {
-                    w.Write(labels[i]);
-                    if (p is null) return;
-                    for (int c = 0; c < m.Components; c++)
+                    int label = scores.Label(i);
+                    counts[label]++;
+                    if (labels is not null) labels[i] = label;
+                    if (w is null) return;
+                    w.Write(label);
+                    if (!withProba) return;
+                    foreach (var p in scores.Responsibilities(i))
                     {
                         w.Write(',');
-                        w.Write(CsvTableWriter.Format(p[i, c]));
+                        w.Write(CsvTableWriter.Format(p));
                     }
-                });
+                }
+                if (outPath is not null || !ctx.Json) CsvTableWriter.Write(ctx.Outputs, outPath, header, n, Row);
+                else for (int i = 0; i < n; i++) Row(i, null);
             }
             ctx.Outputs.Commit();
-            var counts = new int[m.Components];
-            foreach (var l in labels) counts[l]++;
             if (ctx.Json)
-                JsonOut.Write(new { n_samples = labels.Length, counts, output = outPath, components = outPath is null ? labels : null });
+                JsonOut.Write(new { n_samples = n, counts, output = outPath, components = labels });
             else if (outPath is not null && !ctx.Quiet)
-                Console.Out.WriteLine($"wrote {labels.Length} rows to {outPath}; rows per component: {string.Join(", ", counts.Select((n, c) => $"{c}: {n}"))}");
+                Console.Out.WriteLine($"wrote {n} rows to {outPath}; rows per component: {string.Join(", ", counts.Select((c, k) => $"{k}: {c}"))}");
             return ExitCodes.Success;
         });
         return command;

@@ -11,7 +11,7 @@ internal static class SampleCommand
     {
         var model = new Argument<string>("MODEL") { Description = "Model JSON written by 'mixtures fit'." };
         var n = new Option<int>("-n", "--n-samples") { Description = "Number of points to draw.", Required = true };
-        var seed = new Option<int?>("--seed") { Description = "Random seed; the same seed draws the same points." };
+        var seed = SeedOption.Create("the draws");
         var output = new Option<string?>("--output", "-o") { Description = "Output CSV (default: stdout)." };
         var command = new Command("sample", "Draw points from a model, with the component of each.") { model, n, seed, output };
 
@@ -24,7 +24,7 @@ internal static class SampleCommand
             if (outPath == OutputFiles.Stdout) outPath = null;   // "-o -" is the default, stdout
             var m = ModelLoader.Load(ctx.Get(model));
             SampleSize.Require(count, m.Features);
-            var sample = Interruptible.Run(() => m.Sample(count, ctx.Parse.GetValue(seed)), ctx.CancellationToken);
+            var sample = Interruptible.Run(() => m.Sample(count, SeedOption.Parse(ctx.Get(seed))), ctx.CancellationToken);
             var names = ModelLoader.FeatureNames(m);
             int d = m.Features;
             if (outPath is not null || !ctx.Json)

@@ -18,7 +18,7 @@ internal static class SelectCommand
     public static Command Create()
     {
         var data = new Argument<string>("DATA") { Description = "Data file: CSV with a header row, or .npy." };
-        var ks = new Option<string>("--k", "-k") { Description = "Component counts to try: 1..10, 2,4,8 or a mix.", DefaultValueFactory = _ => "1..10" };
+        var ks = new Option<string>("--k", "-k") { Description = "Component counts to try (-k or --k): 1..10, 2,4,8 or a mix.", DefaultValueFactory = _ => "1..10" };
         var types = CovarianceTypeOptions.List(FamilyRegistry.WithCovarianceTypes);
         var criterion = new Option<string>("--criterion")
         { Description = "Information criterion to minimize.", DefaultValueFactory = _ => "bic" }.AcceptOnlyFromAmong("bic", "aic");
@@ -50,6 +50,17 @@ internal static class SelectCommand
             var dataPath = ctx.Get(data);
             var ds = DataLoader.Load(dataPath, new ColumnSelection(ColumnSelection.Parse(ctx.Get(set.Columns)), ctx.Get(weights)), ctx.CancellationToken);
 
+            string? note = null;
+            if (ds.Columns == 1 && typeList.Count > 1)
+            {
+                // One feature: full, diag and spherical are one model (a variance per component); fitting each would
+                // only repeat it, so the first of every group is fitted and the table says which it stands for.
+                var kept = typeList.Where((t, i) => !typeList.Take(i).Any(u => CovarianceTypes.Coincide(u, t, 1))).ToList();
+                var merged = kept.Select(t => typeList.Where(u => CovarianceTypes.Coincide(t, u, 1)).Select(CovarianceTypes.Name).ToList())
+                    .Where(g => g.Count > 1).Select(g => $"{string.Join(", ", g)} are the same model; fitted once as '{g[0]}'").ToList();
+                if (merged.Count > 0) note = $"with one feature, {string.Join("; ", merged)}.";
+                typeList = kept;
+            }
             var variants = ModelSelector.Variants(family, estimators, options, typeList, ds);
             var entries = ModelSelector.Run(ds, kList, variants, ctx.Live, ctx.CancellationToken);
             var best = ModelSelector.Best(entries, crit);
@@ -76,14 +87,18 @@ internal static class SelectCommand
             }
             ctx.Outputs.Commit();
 
-            if (ctx.Json) JsonOut.Write(ToJson(entries, best, crit, outPath, family));
-            else if (!ctx.Quiet) PrintTable(entries, best, crit, kList, variants.Select(v => v.Name).ToList(), family);
+            if (ctx.Json) JsonOut.Write(ToJson(entries, best, crit, outPath, family, note));
+            else if (!ctx.Quiet)
+            {
+                PrintTable(entries, best, crit, kList, variants.Select(v => v.Name).ToList(), family);
+                if (note is not null) AnsiConsole.MarkupLine($"[grey]{Markup.Escape(note)}[/]");
+            }
             return ExitCodes.Success;
         });
         return command;
     }
 
-    internal static object ToJson(List<SelectionEntry> entries, SelectionEntry best, string crit, string? output, CliFamily of)
+    internal static object ToJson(List<SelectionEntry> entries, SelectionEntry best, string crit, string? output, CliFamily of, string? note = null)
     {
         string family = of.Name;
         string? CovarianceType(SelectionEntry e) => of.HasCovarianceTypes ? e.Variant : null;
@@ -97,6 +112,7 @@ internal static class SelectCommand
                 value = best.Criterion(crit), bic = best.Bic, aic = best.Aic,
             },
             model = output,
+            note,
             results = entries.Select(e => new
             {
                 k = e.K,
@@ -117,8 +133,8 @@ internal static class SelectCommand
         var table = new Table().Border(TableBorder.Rounded).Title(family.HasCovarianceTypes
             ? $"[bold]{crit.ToUpperInvariant()} by K and covariance type (lower is better)[/]"
             : $"[bold]{crit.ToUpperInvariant()} by K (lower is better)[/]");
-        table.AddColumn(new TableColumn("K").RightAligned());
-        foreach (var v in variants) table.AddColumn(new TableColumn(v).RightAligned());
+        table.AddColumn(Output.ConsoleLayout.Number("K"));
+        foreach (var v in variants) table.AddColumn(Output.ConsoleLayout.Number(v));
         foreach (var k in ks)
         {
             var cells = new List<string> { k.ToString(CultureInfo.InvariantCulture) };

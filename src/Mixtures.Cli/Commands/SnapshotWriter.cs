@@ -26,14 +26,11 @@ internal static class SnapshotWriter
             throw new CliException($"--snapshots {dir}: the parent directory '{parent}' does not exist.");
     }
 
-    /// <summary>A fixed seed for a fit with snapshots: the given one, else 0 (without --init the start depends on it).</summary>
-    public static MixtureOptions WithSeed(MixtureOptions options) =>
-        options.Seed is null && options.InitialMeans is null ? options with { Seed = 0 } : options;
-
     public static List<Snapshot> Compute(EstimatorFactory estimators, FitSpec spec, DataSet data, CancellationToken ct)
     {
         // One restart: every snapshot follows the run that starts at snapshot 0, whatever --n-init says.
-        var start = spec with { Options = WithSeed(spec.Options) with { NInit = 1 } };
+        // The fit's own seed (always set by the CLI): the snapshots follow the fitted model's first restart.
+        var start = spec with { Options = spec.Options with { NInit = 1 } };
         var list = new List<Snapshot>();
         foreach (int it in Iterations)
         {

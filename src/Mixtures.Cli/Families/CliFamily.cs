@@ -24,7 +24,10 @@ internal abstract class CliFamily
     /// <summary>The flags only this family takes on fit and select, in help order; with another family they are refused.</summary>
     public virtual IReadOnlyList<Option> Flags => [];
 
-    /// <summary>How a refusal of <see cref="Flags"/> names them.</summary>
+    /// <summary>The flags only this family takes on fit (not on select), in help order; with another family they are refused.</summary>
+    public virtual IReadOnlyList<Option> FitFlags => [];
+
+    /// <summary>How a refusal of <see cref="Flags"/> and <see cref="FitFlags"/> names them.</summary>
     protected virtual string FlagNames => string.Join(" and ", Flags.Select(f => f.Name));
 
     /// <summary>
@@ -44,8 +47,8 @@ internal abstract class CliFamily
 
     /// <summary>The error for this family's flags given with --family <paramref name="chosen"/>, or null when none is given.</summary>
     public CliException? Refusal(CommandContext ctx, CliFamily chosen) =>
-        Flags.Any(f => ctx.Parse.GetResult(f) is { Implicit: false })
-            ? new CliException($"{FlagNames} {(Flags.Count == 1 ? "applies" : "apply")} to --family {Name}, not {chosen.Name}.")
+        Flags.Concat(FitFlags).Any(f => ctx.Parse.GetResult(f) is { Implicit: false })
+            ? new CliException($"{FlagNames} {(Flags.Count + FitFlags.Count == 1 ? "applies" : "apply")} to --family {Name}, not {chosen.Name}.")
             : null;
 
     /// <summary>The columns of a select grid: one per covariance type for a family that has them, else one (null) for the family.</summary>
@@ -63,10 +66,13 @@ internal abstract class CliFamily
     protected static double NonNegative(CommandContext ctx, Option<double> flag) =>
         ctx.Get(flag) is var value && value >= 0 && double.IsFinite(value) ? value : throw new CliException($"{flag.Name} must be a finite number >= 0.");
 
+    /// <summary>What kind of mixture a model is, in titles: the family's display name, or more (a variational Gaussian fit says so).</summary>
+    public virtual string Kind(IMixtureModel model) => DisplayName;
+
     /// <summary>A model's title in pictures: "3-component Gaussian mixture (full) on data.csv".</summary>
     public string Title(IMixtureModel model, string? dataName)
     {
-        var what = CovarianceTypeName(model) is { } type ? $"{DisplayName} mixture ({type})" : $"{DisplayName} mixture";
+        var what = CovarianceTypeName(model) is { } type ? $"{Kind(model)} mixture ({type})" : $"{Kind(model)} mixture";
         return $"{model.Components}-component {what}" + (dataName is null ? "" : $" on {dataName}");
     }
 }

@@ -15,12 +15,12 @@ internal delegate Estimator EstimatorFactory(FitSpec spec, DataSet data);
 internal sealed record Estimator(Func<IProgress<EmIteration>?, CancellationToken, IMixtureModel> Fit, Func<IMixtureModel> Start)
 {
     /// <summary>An estimator's <c>Fit</c> method.</summary>
-    public delegate IMixtureModel FitMethod(double[,] x, double[]? sampleWeight, IProgress<EmIteration>? progress, CancellationToken ct);
+    public delegate IMixtureModel FitMethod(Mixtures.Data.IRowSource rows, IProgress<EmIteration>? progress, CancellationToken ct);
 
     /// <summary>An estimator's <c>InitialModel</c> method.</summary>
-    public delegate IMixtureModel StartMethod(double[,] x, double[]? sampleWeight);
+    public delegate IMixtureModel StartMethod(Mixtures.Data.IRowSource rows);
 
-    /// <summary>A library estimator's Fit and InitialModel, bound to the data's rows and sample weights.</summary>
+    /// <summary>A library estimator's Fit and InitialModel, bound to the data's rows and sample weights (in memory or streamed).</summary>
     public static Estimator On(DataSet data, FitMethod fit, StartMethod start) =>
-        new((progress, ct) => fit(data.X, data.SampleWeights, progress, ct), () => start(data.X, data.SampleWeights));
+        new((progress, ct) => fit(data.RowSource, progress, ct), () => start(data.RowSource));
 }

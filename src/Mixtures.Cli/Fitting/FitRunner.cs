@@ -61,6 +61,11 @@ internal static class FitRunner
     /// <summary>Waits without throwing: a failed or cancelled fit is rethrown by the caller.</summary>
     private static bool Finished(Task task, TimeSpan timeout) => ((IAsyncResult)task).AsyncWaitHandle.WaitOne(timeout);
 
+    /// <summary>A change in plain notation: 0.00094, or 1.2e-7 when it is tiny (never .NET's 9.40E-004).</summary>
+    internal static string Plain(double v) => Math.Abs(v) >= 1e-4 || v == 0
+        ? v.ToString("G3", System.Globalization.CultureInfo.InvariantCulture)
+        : v.ToString("0.##e+0", System.Globalization.CultureInfo.InvariantCulture);
+
     private static IRenderable Render(string title, int restarts, int maxIterations, EmIteration? it, TimeSpan elapsed)
     {
         var grid = new Grid().AddColumn().AddColumn();
@@ -74,7 +79,7 @@ internal static class FitRunner
             grid.AddRow(new Markup("[grey]restart[/]"), new Text($"{it.Init + 1} of {restarts}"));
             grid.AddRow(new Markup("[grey]iteration[/]"), new Text($"{it.Iteration} of at most {maxIterations}"));
             grid.AddRow(new Markup("[grey]lower bound[/]"), new Text(it.LowerBound.ToString("F6", System.Globalization.CultureInfo.InvariantCulture)));
-            grid.AddRow(new Markup("[grey]change[/]"), new Text(double.IsFinite(it.Change) ? it.Change.ToString("E2", System.Globalization.CultureInfo.InvariantCulture) : "-"));
+            grid.AddRow(new Markup("[grey]change[/]"), new Text(double.IsFinite(it.Change) ? Plain(it.Change) : "-"));
         }
         grid.AddRow(new Markup("[grey]elapsed[/]"), new Text($"{elapsed.TotalSeconds:F1} s (Ctrl-C cancels)"));
         return new Panel(grid).Header("EM").Border(BoxBorder.Rounded);

@@ -12,7 +12,7 @@ internal static class CsvTableWriter
     /// Writes <paramref name="header"/> then one line per row produced by <paramref name="writeRow"/> (for
     /// <paramref name="rowCount"/> rows) to <paramref name="path"/>, or to stdout when it is null or "-".
     /// </summary>
-    public static void Write(OutputFiles outputs, string? path, IReadOnlyList<string> header, long rowCount, Action<long, TextWriter> writeRow)
+    public static void Write(OutputFiles outputs, string? path, IReadOnlyList<string> header, int rowCount, Action<int, TextWriter> writeRow)
     {
         var ct = outputs.CancellationToken;
         outputs.Stage(path ?? OutputFiles.Stdout, stream =>
@@ -20,7 +20,7 @@ internal static class CsvTableWriter
             using var w = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true);
             w.Write(string.Join(",", header.Select(Quote)));
             w.Write('\n');
-            for (long i = 0; i < rowCount; i++)
+            for (int i = 0; i < rowCount; i++)
             {
                 // A signal during a long write stops it: the temporary file is deleted, the old file kept.
                 if (i % RowsPerCheck == 0) ct.ThrowIfCancellationRequested();

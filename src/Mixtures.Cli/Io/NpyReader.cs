@@ -1,6 +1,4 @@
 using System.Buffers.Binary;
-using System.Text;
-using System.Text.RegularExpressions;
 
 namespace Mixtures.Cli.Io;
 
@@ -8,10 +6,8 @@ namespace Mixtures.Cli.Io;
 /// Reads a NumPy <c>.npy</c> array of float64 or float32 in C order, shaped (N,) or (N, D).
 /// Columns are named x0, x1, ...; malformed files give a <see cref="CliException"/> saying what is wrong.
 /// </summary>
-internal static partial class NpyReader
+internal static class NpyReader
 {
-    private static readonly byte[] Magic = [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];
-
     public static DataSet Read(string path, ColumnSelection selection, CancellationToken cancellationToken = default)
     {
         DataLoader.RequireReadable(path);
@@ -25,26 +21,19 @@ internal static partial class NpyReader
     /// </summary>
     public static DataSet Read(Stream stream, string path, ColumnSelection selection, CancellationToken cancellationToken = default)
     {
-        var (descr, fortran, shape) = ReadHeader(stream, path);
-        if (fortran)
-            throw CliException.InFile(path, null, null, "the array is in Fortran order; save it with numpy.ascontiguousarray(...) first.");
-        if (!TryElement(descr, out int size, out bool bigEndian))
-            throw CliException.InFile(path, null, null, $"dtype '{descr}' is not supported; use float64 or float32 (arr.astype('float64')).");
-        if (shape.Length is 0 or > 2)
-            throw CliException.InFile(path, null, null, $"the array has {shape.Length} dimensions; expected (rows,) or (rows, columns).");
-        long n = shape[0], d = shape.Length == 2 ? shape[1] : 1;
-        if (n == 0) throw CliException.InFile(path, null, null, "the array has no rows.");
-        if (d == 0) throw CliException.InFile(path, null, null, "the array has no columns.");
-        long available = stream.Length - stream.Position;
-        // Compared by division, so that a huge declared shape can neither overflow nor drive an allocation.
-        if (n > available / size / d)
-            throw CliException.InFile(path, null, null,
-                $"the file is truncated: the header promises {n} x {d} values of {size} bytes but {available} bytes follow.");
-        long expected = n * d * size;
-        if (n * d > Array.MaxLength) throw CliException.InFile(path, null, null, "the array is too large to load.");
-        if (available > expected)
-            throw CliException.InFile(path, null, null,
-                $"the file has {available - expected} bytes after the {n} x {d} values the header promises; it is corrupt or not a plain .npy array.");
+        Mixtures.Files.NpyHeader h;
+        try
+        {
+            h = Mixtures.Files.NpyHeader.Read(stream, path);
+        }
+        catch (Mixtures.Files.TableFormatException e)
+        {
+            throw TableLoader.Translate(e);
+        }
+        long n = h.Rows, d = h.Columns;
+        int size = h.ElementSize;
+        bool bigEndian = h.BigEndian;
+        if (n * d > Array.MaxLength) throw CliException.InFile(path, null, null, "the array is too large to load; use --out-of-core.");
 
         var all = new double[n, d];
         ReadValues(stream, all, size, bigEndian, cancellationToken);
@@ -63,11 +52,12 @@ internal static partial class NpyReader
         if (size == 8 && bigEndian != BitConverter.IsLittleEndian)
         {
             // Native float64: the bytes go straight into the array, no staging buffer.
-            var bytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(flat);
-            for (int start = 0; start < bytes.Length; start += 1 << 20)
+            // Sliced by elements before taking bytes: over 2^28 doubles the whole array's byte count overflows an int.
+            const int slice = (1 << 20) / sizeof(double);
+            for (int start = 0; start < flat.Length; start += slice)
             {
                 ct.ThrowIfCancellationRequested();
-                stream.ReadExactly(bytes.Slice(start, Math.Min(1 << 20, bytes.Length - start)));
+                stream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(flat.Slice(start, Math.Min(slice, flat.Length - start))));
             }
             return;
         }
@@ -86,53 +76,6 @@ internal static partial class NpyReader
                     : (bigEndian ? BinaryPrimitives.ReadSingleBigEndian(b) : BinaryPrimitives.ReadSingleLittleEndian(b));
             }
         }
-    }
-
-    private static (string Descr, bool Fortran, long[] Shape) ReadHeader(Stream stream, string path)
-    {
-        var pre = new byte[8];
-        if (stream.ReadAtLeast(pre, 8, throwOnEndOfStream: false) < 8 || !pre.AsSpan(0, 6).SequenceEqual(Magic))
-            throw CliException.InFile(path, null, null, "not a NumPy .npy file (the magic string \\x93NUMPY is missing).");
-        int major = pre[6];
-        int lenBytes = major == 1 ? 2 : major is 2 or 3 ? 4 : throw CliException.InFile(path, null, null, $".npy format version {major} is not supported.");
-        var lb = new byte[lenBytes];
-        if (stream.ReadAtLeast(lb, lenBytes, false) < lenBytes) throw CliException.InFile(path, null, null, "the .npy header is truncated.");
-        long headerLen = lenBytes == 2 ? BinaryPrimitives.ReadUInt16LittleEndian(lb) : BinaryPrimitives.ReadUInt32LittleEndian(lb);
-        if (headerLen > 1 << 20 || headerLen > stream.Length - stream.Position)
-            throw CliException.InFile(path, null, null, "the .npy header is truncated or its length is corrupt.");
-        var hb = new byte[headerLen];
-        stream.ReadExactly(hb);
-        var header = (major == 3 ? Encoding.UTF8 : Encoding.Latin1).GetString(hb);
-
-        var descr = DescrRegex().Match(header);
-        var fortran = FortranRegex().Match(header);
-        var shape = ShapeRegex().Match(header);
-        if (!descr.Success || !fortran.Success || !shape.Success)
-            throw CliException.InFile(path, null, null, "the .npy header is malformed (needs 'descr', 'fortran_order' and 'shape').");
-        long[] dims;
-        try
-        {
-            dims = shape.Groups[1].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(s => long.Parse(s.TrimEnd('L'), System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-        }
-        catch (Exception e) when (e is FormatException or OverflowException)
-        {
-            throw CliException.InFile(path, null, null, $"the .npy shape '({shape.Groups[1].Value})' is malformed.");
-        }
-        if (dims.Any(v => v < 0)) throw CliException.InFile(path, null, null, "the .npy shape has a negative dimension.");
-        return (descr.Groups[1].Value, fortran.Groups[1].Value == "True", dims);
-    }
-
-    private static bool TryElement(string descr, out int size, out bool bigEndian)
-    {
-        size = 0;
-        bigEndian = false;
-        if (descr.Length != 3) return false;
-        char order = descr[0];
-        bigEndian = order == '>' || (order == '=' && !BitConverter.IsLittleEndian);
-        if (order is not ('<' or '>' or '=' or '|') || descr[1] != 'f') return false;
-        size = descr[2] switch { '8' => 8, '4' => 4, _ => 0 };
-        return size != 0;
     }
 
     private static DataSet Select(DataSet full, ColumnSelection selection)
@@ -156,13 +99,4 @@ internal static partial class NpyReader
                 x[i, j] = full.X[i, idx[j]];
         return new DataSet(x, idx.Select(j => full.FeatureNames[j]).ToArray(), weights, full.Source);
     }
-
-    [GeneratedRegex(@"'descr'\s*:\s*'([^']*)'")]
-    private static partial Regex DescrRegex();
-
-    [GeneratedRegex(@"'fortran_order'\s*:\s*(True|False)")]
-    private static partial Regex FortranRegex();
-
-    [GeneratedRegex(@"'shape'\s*:\s*\(([^)]*)\)")]
-    private static partial Regex ShapeRegex();
 }

@@ -29,6 +29,7 @@ internal static class ClusterPlot
         AddPoints(plot, view, xs, ys, labels);
         AddEllipses(plot, view);
         AddMeans(plot, view);
+        if (view.OffNote() is { } note) plot.Legend.ManualItems.Add(new LegendItem { LabelText = note, FillColor = Colors.LightGray });
 
         plot.Axes.SetLimits(xMin, xMax, yMin, yMax);
         PlotStyle.ShowLegend(plot, EmptiestCorner(xs, ys, xMin, xMax, yMin, yMax));
@@ -41,6 +42,8 @@ internal static class ClusterPlot
         for (int c = 0; c < view.Components; c++)
         {
             var idx = Enumerable.Range(0, xs.Length).Where(i => labels[i] == c).ToArray();
+            // A switched-off component is named in one legend line (OffNote), unless points are still assigned to it.
+            if (view.IsOff(c) && idx.Length == 0) continue;
             var m = plot.Add.Markers(idx.Select(i => xs[i]).ToArray(), idx.Select(i => ys[i]).ToArray(),
                 MarkerShape.FilledCircle, size, PlotStyle.Component(c).WithAlpha(0.55));
             m.LegendText = $"component {c} (weight {view.Weights[c]:0.000}, {idx.Length} points)";
@@ -53,6 +56,7 @@ internal static class ClusterPlot
         float[] widths = [2.5f, 1.8f, 1.4f];
         for (int c = 0; c < view.Components; c++)
         {
+            if (view.IsOff(c)) continue;
             for (int s = 1; s <= 3; s++)
             {
                 // Drawn in data coordinates (a rotated screen-space ellipse would be wrong when the axes' scales differ).
@@ -95,6 +99,7 @@ internal static class ClusterPlot
     {
         for (int c = 0; c < view.Components; c++)
         {
+            if (view.IsOff(c)) continue;
             plot.Add.Marker(view.Means[c, 0], view.Means[c, 1], MarkerShape.FilledDiamond, 16, PlotStyle.Component(c));
             plot.Add.Marker(view.Means[c, 0], view.Means[c, 1], MarkerShape.OpenDiamond, 16, Colors.Black);
         }
@@ -164,6 +169,7 @@ internal static class ClusterPlot
         double hi = values.Length > 0 ? values.Max() : double.NegativeInfinity;
         for (int c = 0; c < view.Components; c++)
         {
+            if (view.IsOff(c)) continue;
             double sd = Math.Sqrt(view.Covariances[c, axis, axis]);
             lo = Math.Min(lo, view.Means[c, axis] - 2 * sd);
             hi = Math.Max(hi, view.Means[c, axis] + 2 * sd);

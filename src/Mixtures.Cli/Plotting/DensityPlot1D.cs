@@ -11,6 +11,7 @@ internal static class DensityPlot1D
         double lo = values.Min(), hi = values.Max();
         for (int c = 0; c < view.Components; c++)
         {
+            if (view.IsOff(c)) continue;
             double sd = Math.Sqrt(view.Covariances[c, 0, 0]);
             lo = Math.Min(lo, view.Means[c, 0] - 3 * sd);
             hi = Math.Max(hi, view.Means[c, 0] + 3 * sd);
@@ -36,6 +37,8 @@ internal static class DensityPlot1D
         }
         for (int c = 0; c < view.Components; c++)
         {
+            // A switched-off component's curve would lie flat on the axis: it is named in one legend line instead.
+            if (view.IsOff(c)) continue;
             var line = plot.Add.ScatterLine(xs, parts[c], PlotStyle.Component(c));
             line.LineWidth = 2;
             line.LinePattern = LinePattern.Dashed;
@@ -44,6 +47,7 @@ internal static class DensityPlot1D
         var mix = plot.Add.ScatterLine(xs, total, Colors.Black);
         mix.LineWidth = 2.5f;
         mix.LegendText = "mixture density";
+        if (view.OffNote() is { } note) plot.Legend.ManualItems.Add(new LegendItem { LabelText = note, FillColor = Colors.LightGray });
 
         plot.Axes.SetLimitsX(lo, hi);
         plot.Axes.Margins(bottom: 0);

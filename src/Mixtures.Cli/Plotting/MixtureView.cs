@@ -32,6 +32,18 @@ internal sealed class MixtureView
     public int Components => Weights.Length;
     public int Features => Means.GetLength(1);
 
+    /// <summary>Whether component c is switched off: its weight is below <see cref="Output.FitReport.OffWeight"/>, as a variational fit leaves the components the data do not need.</summary>
+    public bool IsOff(int c) => Weights[c] < Output.FitReport.OffWeight;
+
+    /// <summary>The legend's note on the components left out of the picture, or null when every one is drawn.</summary>
+    public string? OffNote()
+    {
+        var off = Enumerable.Range(0, Components).Where(IsOff).ToList();
+        if (off.Count == 0) return null;
+        var which = off.Count == 1 ? $"component {off[0]}" : $"{off.Count} components ({string.Join(", ", off)})";
+        return $"{which} with weight < {Output.FitReport.OffWeight:G}: switched off, not drawn";
+    }
+
     public static MixtureView FromModel(GaussianMixtureModel model) => new(model.Weights, model.Means, model.Covariances);
 
     public double[,] Covariance(int c)

@@ -9,7 +9,8 @@ namespace Mixtures.Internal;
 /// per block, the family's weighted log-densities, log-sum-exp into responsibilities, and at once
 /// the weighted sufficient statistics; then the M-step and the convergence test
 /// |lower bound - previous| &lt; tol (scikit-learn's semantics: the lower bound is the mean
-/// log-likelihood computed in the E-step, before that iteration's M-step). Rows come from an
+/// log-likelihood computed in the E-step, before that iteration's M-step; a family that is also an
+/// <see cref="IPosteriorBound{TParams}"/>, the variational one, computes it after the update). Rows come from an
 /// <see cref="IRowSource"/>, read chunk by chunk in ranges of <see cref="ChunkPlan.SlabRows"/>, so only
 /// the per-chunk buffers and statistics live here, whatever the source.
 /// </summary>
@@ -29,6 +30,8 @@ internal sealed class ExpectationMaximization<TParams> : IDisposable where TPara
     readonly ChunkState?[] _done;
     int _nextToMerge;
     readonly double[] _chunkSum;
+    readonly IPosteriorBound<TParams>? _bound;   // non-null: the pass also sums r ln r for it
+    readonly double[] _chunkRLogR;
     readonly WorstPoints[] _worst;
     /// <summary>Worst points kept beyond K, so repeated re-seeds can move past an isolated outlier.</summary>
     const int WorstExtra = 8;
@@ -42,6 +45,7 @@ internal sealed class ExpectationMaximization<TParams> : IDisposable where TPara
         public readonly double[] LogProb = new double[logProb];
         public readonly double[] Lse = new double[ChunkPlan.BlockRows];
         public double[] Scratch = new double[scratch];
+        public double[]? LogRho;   // the block's ln rho before normalization, when r ln r is summed
     }
 
     public ExpectationMaximization(IMixtureFamily<TParams> family, IRowSource source, double totalWeight, int? maxThreads)
@@ -56,6 +60,8 @@ internal sealed class ExpectationMaximization<TParams> : IDisposable where TPara
         _done = new ChunkState?[_plan.Count];
         _worst = new WorstPoints[_plan.Count];
         _chunkSum = new double[_plan.Count];
+        _bound = family as IPosteriorBound<TParams>;
+        _chunkRLogR = new double[_plan.Count];
         for (int c = 0; c < _plan.Count; c++)
             _worst[c] = new WorstPoints(Math.Min(k + WorstExtra, _plan.Rows));
     }
@@ -78,6 +84,7 @@ internal sealed class ExpectationMaximization<TParams> : IDisposable where TPara
             var total = MergeStatistics();
             degenerate.Clear();
             parameters = _family.MStep(total, parameters, degenerate) ?? parameters;   // null only without previous parameters
+            if (_bound is not null) lowerBound = _bound.LowerBound(parameters, SumInChunkOrder(_chunkRLogR));
             iterations = iter;
             history.Add(lowerBound);
             double change = lowerBound - previous;
@@ -160,7 +167,7 @@ internal sealed class ExpectationMaximization<TParams> : IDisposable where TPara
             var worst = _worst[c];
             stats.Begin(parameters);
             worst.Clear();
-            double sum = 0;
+            double sum = 0, rLogR = 0;
             int d = _source.Features;
             for (int s0 = start; s0 < start + length; s0 += ChunkPlan.SlabRows)
             {
@@ -174,7 +181,10 @@ internal sealed class ExpectationMaximization<TParams> : IDisposable where TPara
                     var rows = range.Values.Slice(o * d, n * d);
                     var lp = buf.LogProb.AsSpan(0, n * k);
                     evaluator.WeightedLogProb(rows, n, lp, buf.Scratch);
+                    if (_bound is not null) lp.CopyTo(buf.LogRho ??= new double[buf.LogProb.Length]);
                     LogSumExp.NormalizeRows(lp, n, k, buf.Lse);
+                    if (_bound is not null)
+                        rLogR += ResponsibilityEntropy.Block(lp, buf.LogRho!, buf.Lse, range.Weights.IsEmpty ? default : range.Weights.Slice(o, n), n, k);
                     for (int r = 0; r < n; r++)
                     {
                         double lse = buf.Lse[r];
@@ -191,11 +201,17 @@ internal sealed class ExpectationMaximization<TParams> : IDisposable where TPara
                 }
             }
             _chunkSum[c] = sum;
+            _chunkRLogR[c] = rLogR;
             Finish(c, buf);
         });
+        return SumInChunkOrder(_chunkSum) / _totalWeight;
+    }
+
+    static double SumInChunkOrder(double[] chunkSums)
+    {
         double total = 0;
-        for (int c = 0; c < _plan.Count; c++) total += _chunkSum[c];
-        return total / _totalWeight;
+        foreach (double v in chunkSums) total += v;
+        return total;
     }
 
     ChunkState Borrow()

@@ -3,6 +3,48 @@ namespace Mixtures.Internal;
 /// <summary>Checks of user data that name the row and column at fault.</summary>
 internal static class InputValidation
 {
+    // The jagged and row-major overloads of Fit and the scoring methods convert here and then take the
+    // double[,] path, so every data error (no rows, no columns, a NaN at row i, column j, the wrong
+    // feature count) has one wording whichever shape the caller used; only the shape errors that a
+    // rectangular array cannot have (a null or ragged row, a length that is not whole rows) are new.
+
+    /// <summary>Copies jagged rows into a matrix; a null or ragged row is named by its index.</summary>
+    public static double[,] ToMatrix(double[][]? x, string paramName = "x")
+    {
+        ArgumentNullException.ThrowIfNull(x, paramName);
+        if (x.Length == 0)
+            throw new ArgumentException("The data has no samples (zero rows).", paramName);
+        int d = (x[0] ?? throw new ArgumentException("Row 0 is null.", paramName)).Length;
+        if (d == 0)
+            throw new ArgumentException("The data has no features (zero columns).", paramName);
+        var m = new double[x.Length, d];
+        var flat = MatrixSpan.Flat(m);
+        for (int i = 0; i < x.Length; i++)
+        {
+            var row = x[i] ?? throw new ArgumentException($"Row {i} is null.", paramName);
+            if (row.Length != d)
+                throw new ArgumentException(
+                    $"Row {i} has {row.Length} values but row 0 has {d}; every row needs the same number of features.", paramName);
+            row.CopyTo(flat.Slice(i * d, d));
+        }
+        return m;
+    }
+
+    /// <summary>Copies row-major values (<paramref name="features"/> per row) into a matrix.</summary>
+    public static double[,] ToMatrix(ReadOnlyMemory<double> x, int features, string paramName = "x")
+    {
+        if (features <= 0)
+            throw new ArgumentOutOfRangeException(nameof(features), features, "features (values per row) must be at least 1.");
+        if (x.Length == 0)
+            throw new ArgumentException("The data has no samples (zero rows).", paramName);
+        if (x.Length % features != 0)
+            throw new ArgumentException(
+                $"The data has {x.Length} values, which is not a whole number of rows of {features} features.", paramName);
+        var m = new double[x.Length / features, features];
+        x.Span.CopyTo(MatrixSpan.Flat(m));
+        return m;
+    }
+
     public static void RequireData(double[,]? x, string paramName = "x")
     {
         ArgumentNullException.ThrowIfNull(x, paramName);

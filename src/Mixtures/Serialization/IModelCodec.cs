@@ -8,6 +8,9 @@ internal interface IModelCodec
 {
     string Family { get; }
     bool CanWrite(IMixtureModel model);
+
+    /// <summary>Whether this codec reads a file of its family (several codecs can share a family: plain and variational Gaussian).</summary>
+    bool CanRead(JsonFields f) => true;
     void WriteParameters(Utf8JsonWriter w, IMixtureModel model);
     IMixtureModel Read(JsonFields f, int k, int d, double[] weights, double[] means, FitInfo info);
 }

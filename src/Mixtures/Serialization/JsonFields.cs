@@ -98,6 +98,9 @@ internal sealed class JsonFields(JsonElement root, string source)
         return Array(name, e.GetArrayLength());
     }
 
+    /// <summary>An integer field that may be absent or null (files written before it existed).</summary>
+    public int? OptionalInt(string name) => Has(name) ? Int(name) : null;
+
     public string[]? OptionalStrings(string name, int count)
     {
         if (!Has(name)) return null;

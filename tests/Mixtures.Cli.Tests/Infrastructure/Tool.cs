@@ -12,9 +12,12 @@ public static class Tool
 
     public static CliResult Run(string workDir, params string[] args) => Run(workDir, TimeSpan.FromSeconds(60), args);
 
-    public static CliResult Run(string workDir, TimeSpan timeout, params string[] args)
+    public static CliResult Run(string workDir, TimeSpan timeout, params string[] args) => Run(workDir, timeout, null, args);
+
+    /// <summary>Runs the tool with extra environment variables (for example COLUMNS).</summary>
+    public static CliResult Run(string workDir, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        using var p = Start(workDir, args);
+        using var p = Start(workDir, environment, args);
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
         if (!p.WaitForExit(timeout))
@@ -27,10 +30,16 @@ public static class Tool
     }
 
     /// <summary>Starts the tool with redirected output (the caller reads and waits).</summary>
-    public static Process Start(string workDir, params string[] args) => StartWith(workDir, null, args);
+    public static Process Start(string workDir, params string[] args) => Start(workDir, null, args);
+
+    /// <summary>Starts the tool with redirected output and extra environment variables.</summary>
+    public static Process Start(string workDir, IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        StartWith(workDir, null, environment, args);
 
     /// <summary>Starts the tool through <paramref name="wrapper"/> (say, <c>setsid</c>), which execs it.</summary>
-    public static Process StartWith(string workDir, string? wrapper, params string[] args)
+    public static Process StartWith(string workDir, string? wrapper, params string[] args) => StartWith(workDir, wrapper, null, args);
+
+    private static Process StartWith(string workDir, string? wrapper, IReadOnlyDictionary<string, string>? environment, string[] args)
     {
         var psi = new ProcessStartInfo(wrapper ?? DotNet)
         {
@@ -46,6 +55,7 @@ public static class Tool
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         psi.Environment["NO_COLOR"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) psi.Environment[name] = value;
         return Process.Start(psi) ?? throw new InvalidOperationException("could not start the tool");
     }
 }

@@ -18,6 +18,21 @@ public static class Approx
             Assert.Fail($"{what}: expected {expected:R}, got {actual:R} (relative error {Math.Abs(expected - actual) / Math.Abs(expected):G3}).");
     }
 
+    /// <summary>Every entry of <paramref name="proba"/> [N, K] is in [0, 1] and every row sums to 1 within 1e-12.</summary>
+    public static void Probabilities(double[,] proba)
+    {
+        for (int i = 0; i < proba.GetLength(0); i++)
+        {
+            double s = 0;
+            for (int c = 0; c < proba.GetLength(1); c++)
+            {
+                Assert.InRange(proba[i, c], 0.0, 1.0);
+                s += proba[i, c];
+            }
+            Assert.True(Math.Abs(s - 1) <= 1e-12, $"row {i} of the probabilities sums to {s:R}.");
+        }
+    }
+
     /// <summary>
     /// Arrays agree when every entry is within <paramref name="rtol"/> of its expected value, or within
     /// rtol of the array's largest magnitude (entries that are zero up to rounding, like off-diagonals).

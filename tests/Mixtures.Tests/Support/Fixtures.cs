@@ -33,7 +33,11 @@ public static class Fixtures
     public static JsonElement Case(string name) =>
         JsonDocument.Parse(File.ReadAllText(Path.Combine(Root, "cases", name + ".json"))).RootElement;
 
-    public static bool IsGaussian(JsonElement c) => !c.TryGetProperty("family", out var f) || f.GetString() == "gaussian";
+    public static bool IsGaussian(JsonElement c) =>
+        (!c.TryGetProperty("family", out var f) || f.GetString() == "gaussian") && !IsVariational(c);
+
+    /// <summary>A scikit-learn <c>BayesianGaussianMixture</c> case (bayes_*.json).</summary>
+    public static bool IsVariational(JsonElement c) => c.TryGetProperty("variational", out var v) && v.GetBoolean();
 
     /// <summary>All numbers of a (nested) JSON array, flattened in row-major order.</summary>
     public static double[] Flat(JsonElement e)

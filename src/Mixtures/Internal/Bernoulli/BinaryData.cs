@@ -52,7 +52,7 @@ internal static class BinaryData
             if (v != 0.0 && v != 1.0)
                 throw new ArgumentException(
                     $"Row {firstRow + i / d}, column {i % d}: {v} is not 0 or 1; a Bernoulli mixture needs binary data. " +
-                    "Binarize it first, or give a threshold (BinarizeThreshold, or --binarize in the CLI; values >= it become 1).", paramName);
+                    "Binarize it first, or give a threshold (BinarizeThreshold: values >= it become 1).", paramName);
         }
     }
 

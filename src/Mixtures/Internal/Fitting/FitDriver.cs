@@ -8,7 +8,7 @@ namespace Mixtures.Internal.Fitting;
 
 /// <summary>
 /// The estimator pipeline every family shares, as scikit-learn's <c>BaseMixture.fit</c>: validation,
-/// initialization (explicit parameters, or responsibilities from the init method fed to the M-step),
+/// initialization (explicit parameters, or responsibilities from InitialLabels or the init method fed to the M-step),
 /// NInit restarts through the one EM loop keeping the best lower bound, warm start, the
 /// non-convergence warning and the fit's bookkeeping. Families plug in through <see cref="IFitSpec{TParams, TModel}"/>.
 /// </summary>
@@ -30,7 +30,9 @@ internal sealed class FitDriver<TParams, TModel>(IFitSpec<TParams, TModel> spec,
         }
         var settings = new EmSettings(options.MaxIterations, options.Tolerance, options.Degenerate);
         using var em = new ExpectationMaximization<TParams>(family, source, totalWeight, options.MaxDegreeOfParallelism);
-        var rng = new Random(options.Seed ?? Random.Shared.Next());
+        // Without a seed one is drawn and recorded in the model, so every fit can be repeated exactly.
+        int seed = options.Seed ?? Random.Shared.Next();
+        var rng = new Random(seed);
         int runs = warm is null ? options.NInit : 1;
         EmResult<TParams>? best = null;
         for (int init = 0; init < runs; init++)
@@ -46,7 +48,7 @@ internal sealed class FitDriver<TParams, TModel>(IFitSpec<TParams, TModel> spec,
                 best.Iterations, settings.Tolerance);
         double score = MixtureScoring.Score(family.CreateEvaluator(best.Parameters), source);
         var info = new FitInfo(best.LowerBound, best.History, best.Converged, best.Iterations, best.Reseeds,
-            clock.Elapsed.TotalSeconds, score, checked((int)source.Rows), null);
+            clock.Elapsed.TotalSeconds, score, checked((int)source.Rows), null, seed);
         return spec.CreateModel(best.Parameters, info);
     }
 
@@ -54,8 +56,8 @@ internal sealed class FitDriver<TParams, TModel>(IFitSpec<TParams, TModel> spec,
     public override TModel Initial(IRowSource rows)
     {
         var (source, family, _) = Prepare(rows);
-        var rng = new Random(options.Seed ?? Random.Shared.Next());
-        return spec.CreateModel(Initialize(family, source, rng), FitInfo.None);
+        int seed = options.Seed ?? Random.Shared.Next();
+        return spec.CreateModel(Initialize(family, source, new Random(seed)), FitInfo.None with { Seed = seed });
     }
 
     (IRowSource Source, IMixtureFamily<TParams> Family, double TotalWeight) Prepare(IRowSource rows)
@@ -72,8 +74,9 @@ internal sealed class FitDriver<TParams, TModel>(IFitSpec<TParams, TModel> spec,
         int k = options.Components, d = source.Features;
         TParams? fromData = null;
         if (options.InitialWeights is null || options.InitialMeans is null || !spec.HasExplicitRest)
-            fromData = FromResponsibilities(family, source,
-                InitialResponsibilities.Create(options.Init, source, k, rng, options.MaxDegreeOfParallelism));
+            fromData = FromResponsibilities(family, source, options.InitialLabels is { } labels
+                ? InitialResponsibilities.FromLabels(labels, source.Rows, k)
+                : InitialResponsibilities.Create(options.Init, source, k, rng, options.MaxDegreeOfParallelism));
         double[]? weights = null, means = null;
         if (options.InitialWeights is { } iw)
         {

@@ -27,18 +27,29 @@ internal sealed unsafe class GaussianEvaluator : IComponentEvaluator
     readonly double* _constants;
     readonly int _laneMaxFeatures = LaneMaxFeatures;
 
-    public GaussianEvaluator(GaussianParameters p) : this(p, BlockKernels.IsSupported) { }
+    public GaussianEvaluator(GaussianParameters p) : this(p, null, BlockKernels.IsSupported) { }
 
     /// <param name="p">The parameters.</param>
     /// <param name="blocked">Use the AVX-512 kernels (requires <see cref="BlockKernels.IsSupported"/>); tests compare both paths.</param>
-    public GaussianEvaluator(GaussianParameters p, bool blocked)
+    public GaussianEvaluator(GaussianParameters p, bool blocked) : this(p, null, blocked) { }
+
+    /// <summary>
+    /// The same Gaussian terms with per-component constants <paramref name="logWeights"/> in place of ln w_k:
+    /// the variational E-step is this evaluator with E[ln pi_k] and its digamma and mean-precision terms there.
+    /// </summary>
+    public GaussianEvaluator(GaussianParameters p, double[] logWeights) : this(p, logWeights, BlockKernels.IsSupported) { }
+
+    /// <param name="p">The parameters.</param>
+    /// <param name="logWeights">Per-component constants replacing ln w_k (null: ln w_k).</param>
+    /// <param name="blocked">Use the AVX-512 kernels (requires <see cref="BlockKernels.IsSupported"/>); tests compare both paths.</param>
+    public GaussianEvaluator(GaussianParameters p, double[]? logWeights, bool blocked)
     {
         if (blocked && !BlockKernels.IsSupported) throw new PlatformNotSupportedException("AVX-512 kernels are not supported here.");
         _p = p;
         int k = p.K, d = p.D;
         _constant = new double[k];
         for (int c = 0; c < k; c++)
-            _constant[c] = Math.Log(p.Weights[c]) - 0.5 * d * Log2Pi + p.LogDet[c];
+            _constant[c] = (logWeights is null ? Math.Log(p.Weights[c]) : logWeights[c]) - 0.5 * d * Log2Pi + p.LogDet[c];
         _layout = p.Model.Layout;
         int factors = _layout == FactorLayout.TriangularShared ? 1 : k;
         int size = _layout == FactorLayout.DiagonalPerComponent ? d : d * d;

@@ -95,27 +95,9 @@ internal sealed class GaussianFamily : IMixtureFamily<GaussianParameters>
     {
         var st = (GaussianStatistics)total;
         int k = Components, d = Features;
-        var nk = new double[k];
-        var means = new double[k * d];
-        var delta = new double[k * d];   // new mean - shift
-        double nSum = 0;
-        for (int c = 0; c < k; c++)
-        {
-            nk[c] = st.R[c] + 10 * Eps;
-            nSum += nk[c];
-            for (int j = 0; j < d; j++)
-            {
-                double s = st.Shift[c * d + j];
-                double m = (st.A[c * d + j] + st.R[c] * s) / nk[c];
-                means[c * d + j] = m;
-                delta[c * d + j] = m - s;
-            }
-        }
+        var (nk, nSum, means, cov) = Estimate(st);
         var weights = new double[k];
         for (int c = 0; c < k; c++) weights[c] = nk[c] / nSum;
-
-        var cov = new double[_model.Length(k, d)];
-        _model.Estimate(new MStepInputs(st, nk, nSum, means, delta, _dataMean, _scatter, _reg, k, d), cov);
 
         // Only what is really degenerate is re-seeded: a covariance failing Cholesky after reg_covar (below)
         // or a component whose responsibilities all underflowed, so that its weight is the 10 eps floor and
@@ -138,6 +120,35 @@ internal sealed class GaussianFamily : IMixtureFamily<GaussianParameters>
         if (failed.Contains(-1)) return previous;
         foreach (int c in failed) _model.Reseed(cov, c, d, ReseedVariances());
         return GaussianParameters.TryCreate(_model, k, d, weights, means, cov) ?? previous;
+    }
+
+    /// <summary>
+    /// The maximum-likelihood estimates from merged statistics: N_k (with scikit-learn's 10 eps), their sum,
+    /// the means and the covariance model's covariances (reg_covar included). The M-step, and the start of
+    /// the variational update, which turns them into posterior parameters.
+    /// </summary>
+    public (double[] Nk, double NSum, double[] Means, double[] Covariances) Estimate(GaussianStatistics st)
+    {
+        int k = Components, d = Features;
+        var nk = new double[k];
+        var means = new double[k * d];
+        var delta = new double[k * d];   // new mean - shift
+        double nSum = 0;
+        for (int c = 0; c < k; c++)
+        {
+            nk[c] = st.R[c] + 10 * Eps;
+            nSum += nk[c];
+            for (int j = 0; j < d; j++)
+            {
+                double s = st.Shift[c * d + j];
+                double m = (st.A[c * d + j] + st.R[c] * s) / nk[c];
+                means[c * d + j] = m;
+                delta[c * d + j] = m - s;
+            }
+        }
+        var cov = new double[_model.Length(k, d)];
+        _model.Estimate(new MStepInputs(st, nk, nSum, means, delta, _dataMean, _scatter, _reg, k, d), cov);
+        return (nk, nSum, means, cov);
     }
 
     static double Eps => Math.Pow(2, -52);

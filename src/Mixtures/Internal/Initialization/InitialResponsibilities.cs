@@ -36,6 +36,24 @@ internal static class InitialResponsibilities
         }
     }
 
+    /// <summary>One-hot responsibilities of explicit labels (<see cref="MixtureOptions.InitialLabels"/>), checked against N and K.</summary>
+    /// <exception cref="ArgumentException">Not one label per row, or a label outside 0..K-1 (its index and value named).</exception>
+    public static Block FromLabels(int[] labels, long n, int k)
+    {
+        const string name = nameof(MixtureOptions.InitialLabels);
+        if (labels.Length != n)
+            throw new ArgumentException($"{name} has {labels.Length} labels for {n} data rows; give one label in 0..{k - 1} per row.", name);
+        for (int i = 0; i < labels.Length; i++)
+            if ((uint)labels[i] >= (uint)k)
+                throw new ArgumentException($"{name}[{i}] = {labels[i]} is outside 0..{k - 1} (Components = {k}).", name);
+        var copy = (int[])labels.Clone();
+        return (first, count, rows, resp) =>
+        {
+            resp[..(count * k)].Clear();
+            for (int i = 0; i < count; i++) resp[i * k + copy[first + i]] = rows.Weight(i);
+        };
+    }
+
     /// <summary>Random responsibilities, normalized per row; drawn as the rows come, which is row order.</summary>
     static Block RandomBlock(int k, Random rng)
     {

@@ -1,7 +1,7 @@
 namespace Mixtures.Internal.Gaussian.Covariance;
 
 /// <summary>scikit-learn's <c>diag</c> (mclust's VVI): each component has its own diagonal covariance.</summary>
-internal sealed class Diag() : DiagonalCovariance(perFeature: true)
+internal sealed class Diag() : DiagonalCovariance(perFeature: true), IVariationalCovariance
 {
     public override CovarianceType Type => CovarianceType.Diag;
     public override string Name => "diag";

@@ -1,3 +1,5 @@
+using Mixtures.Data;
+
 namespace Mixtures.Internal.Gaussian.Covariance;
 
 /// <summary>
@@ -30,6 +32,60 @@ internal abstract class DiagonalCovariance(bool perFeature) : ICovarianceModel
     public bool NeedsDataScatter => false;
 
     public FactorLayout Layout => FactorLayout.DiagonalPerComponent;
+
+    // The covariance prior of a variational fit (IVariationalCovariance, declared by Diag and Spherical):
+    // D variances, or one.
+
+    /// <summary>[D], or [] (one number).</summary>
+    public int[] PriorShape(int d) => perFeature ? [d] : [];
+
+    /// <summary>The data's per-feature variances with divisor N - 1, or their mean (spherical).</summary>
+    public double[] DefaultPrior(IRowSource data, double totalWeight)
+    {
+        var variance = DataMoments.Compute(data, totalWeight, scatter: false).Variance;
+        for (int j = 0; j < variance.Length; j++) variance[j] *= totalWeight / (totalWeight - 1);
+        if (perFeature) return variance;
+        double sum = 0;
+        foreach (double v in variance) sum += v;
+        return [sum / variance.Length];
+    }
+
+    /// <summary>Every variance positive, as scikit-learn requires of an explicit prior.</summary>
+    public string? CheckPrior(ReadOnlySpan<double> prior, int d)
+    {
+        foreach (double v in prior)
+            if (!(v > 0)) return "must be positive.";
+        return null;
+    }
+
+    /// <summary>Never: every component has its own variances.</summary>
+    public bool SharedDegreesOfFreedom => false;
+
+    /// <summary>
+    /// nu_k = v0 + N_k and Sigma_kd = (P0_d + N_k (S_kd + b0 / beta_k (xbar_kd - m0_d)^2)) / nu_k; spherical: one
+    /// variance from the mean over d of S's variances and of the squared differences, with one P0.
+    /// </summary>
+    public void Posterior(PosteriorInputs v, Span<double> covariances, Span<double> degreesOfFreedom)
+    {
+        int d = v.D, m = PerComponent(d);
+        for (int c = 0; c < v.K; c++)
+        {
+            double nk = v.Nk[c], nu = v.DegreesOfFreedomPrior + nk, shrink = v.MeanPrecisionPrior / v.MeanPrecision[c];
+            degreesOfFreedom[c] = nu;
+            if (perFeature)
+            {
+                for (int j = 0; j < d; j++)
+                {
+                    double diff = v.Diff(c, j);
+                    covariances[c * d + j] = (v.CovariancePrior[j] + nk * (v.Scatter[c * d + j] + shrink * (diff * diff))) / nu;
+                }
+                continue;
+            }
+            double squares = 0;
+            for (int j = 0; j < d; j++) squares += v.Diff(c, j) * v.Diff(c, j);
+            covariances[c * m] = (v.CovariancePrior[0] + nk * (v.Scatter[c] + shrink * (squares / d))) / nu;
+        }
+    }
 
     public void Factor(ReadOnlySpan<double> covariances, Span<double> factors, int k, int d, List<int> failed)
     {

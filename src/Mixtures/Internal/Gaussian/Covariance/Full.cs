@@ -1,7 +1,7 @@
 namespace Mixtures.Internal.Gaussian.Covariance;
 
 /// <summary>scikit-learn's <c>full</c> (mclust's VVV): each component has its own general covariance.</summary>
-internal sealed class Full() : TriangularCovariance(perComponent: true)
+internal sealed class Full() : TriangularCovariance(perComponent: true), IVariationalCovariance
 {
     public override CovarianceType Type => CovarianceType.Full;
     public override string Name => "full";
@@ -18,6 +18,21 @@ internal sealed class Full() : TriangularCovariance(perComponent: true)
             var o = covariances.Slice(c * d * d, d * d);
             inputs.WithinScatter(c, o);
             for (int i = 0; i < d; i++) o[i * d + i] += inputs.Reg;
+        }
+    }
+
+    /// <summary>nu_k = v0 + N_k and Sigma_k = (P0 + N_k S_k + (N_k b0 / beta_k) (xbar_k - m0)(xbar_k - m0)^T) / nu_k.</summary>
+    public void Posterior(PosteriorInputs v, Span<double> covariances, Span<double> degreesOfFreedom)
+    {
+        int d = v.D;
+        for (int c = 0; c < v.K; c++)
+        {
+            double nk = v.Nk[c], nu = v.DegreesOfFreedomPrior + nk, shrink = nk * v.MeanPrecisionPrior / v.MeanPrecision[c];
+            degreesOfFreedom[c] = nu;
+            var o = covariances.Slice(c * d * d, d * d);
+            for (int i = 0; i < d; i++)
+                for (int j = 0; j < d; j++)
+                    o[i * d + j] = (v.CovariancePrior[i * d + j] + nk * v.Scatter[c * d * d + i * d + j] + shrink * (v.Diff(c, i) * v.Diff(c, j))) / nu;
         }
     }
 

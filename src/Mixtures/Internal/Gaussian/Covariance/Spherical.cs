@@ -1,7 +1,7 @@
 namespace Mixtures.Internal.Gaussian.Covariance;
 
 /// <summary>scikit-learn's <c>spherical</c> (mclust's VII): each component has its own single variance.</summary>
-internal sealed class Spherical() : DiagonalCovariance(perFeature: false)
+internal sealed class Spherical() : DiagonalCovariance(perFeature: false), IVariationalCovariance
 {
     public override CovarianceType Type => CovarianceType.Spherical;
     public override string Name => "spherical";

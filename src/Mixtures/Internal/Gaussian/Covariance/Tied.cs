@@ -1,7 +1,7 @@
 namespace Mixtures.Internal.Gaussian.Covariance;
 
 /// <summary>scikit-learn's <c>tied</c> (mclust's EEE): all components share one general covariance.</summary>
-internal sealed class Tied() : TriangularCovariance(perComponent: false)
+internal sealed class Tied() : TriangularCovariance(perComponent: false), IVariationalCovariance
 {
     public override CovarianceType Type => CovarianceType.Tied;
     public override string Name => "tied";
@@ -42,6 +42,24 @@ internal sealed class Tied() : TriangularCovariance(perComponent: false)
                 cov[j * d + i] = v;
             }
         for (int i = 0; i < d; i++) cov[i * d + i] += inputs.Reg;
+    }
+
+    /// <summary>
+    /// One nu = v0 + sum_k N_k / K for all components and
+    /// Sigma = (P0 + (sum_k N_k / K) S + (b0 / K) sum_k (N_k / beta_k) (xbar_k - m0)(xbar_k - m0)^T) / nu.
+    /// </summary>
+    public void Posterior(PosteriorInputs v, Span<double> covariances, Span<double> degreesOfFreedom)
+    {
+        int k = v.K, d = v.D;
+        double perComponent = v.NSum / k, nu = v.DegreesOfFreedomPrior + perComponent;
+        degreesOfFreedom[..k].Fill(nu);
+        for (int i = 0; i < d; i++)
+            for (int j = 0; j < d; j++)
+            {
+                double spread = 0;
+                for (int c = 0; c < k; c++) spread += v.Nk[c] / v.MeanPrecision[c] * v.Diff(c, i) * v.Diff(c, j);
+                covariances[i * d + j] = (v.CovariancePrior[i * d + j] + v.Scatter[i * d + j] * perComponent + v.MeanPrecisionPrior / k * spread) / nu;
+            }
     }
 
     /// <summary>The shared covariance stays: a re-seeded component gets a new mean and weight only.</summary>

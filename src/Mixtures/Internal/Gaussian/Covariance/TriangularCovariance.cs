@@ -1,3 +1,4 @@
+using Mixtures.Data;
 using Mixtures.Internal.Kernels;
 
 namespace Mixtures.Internal.Gaussian.Covariance;
@@ -32,6 +33,32 @@ internal abstract class TriangularCovariance(bool perComponent) : ICovarianceMod
     public int[] Shape(int k, int d) => perComponent ? [k, d, d] : [d, d];
 
     public FactorLayout Layout => perComponent ? FactorLayout.TriangularPerComponent : FactorLayout.TriangularShared;
+
+    // The covariance prior of a variational fit (IVariationalCovariance, declared by Full and Tied) is a D x D matrix.
+
+    /// <summary>[D, D].</summary>
+    public int[] PriorShape(int d) => [d, d];
+
+    /// <summary>The data's covariance matrix with divisor N - 1, as numpy's <c>cov</c>.</summary>
+    public double[] DefaultPrior(IRowSource data, double totalWeight)
+    {
+        var scatter = DataMoments.Compute(data, totalWeight, scatter: true).Scatter;
+        for (int i = 0; i < scatter.Length; i++) scatter[i] /= totalWeight - 1;
+        return scatter;
+    }
+
+    /// <summary>Symmetric positive definite, as scikit-learn requires of an explicit prior.</summary>
+    public string? CheckPrior(ReadOnlySpan<double> prior, int d)
+    {
+        for (int i = 0; i < d; i++)
+            for (int j = 0; j < i; j++)
+                if (Math.Abs(prior[i * d + j] - prior[j * d + i]) > 1e-10 * (Math.Abs(prior[i * d + j]) + Math.Abs(prior[j * d + i])))
+                    return "must be symmetric.";
+        return Cholesky.Factor(prior, new double[d * d], d) ? null : "must be positive definite.";
+    }
+
+    /// <summary>Whether one matrix is shared by all components.</summary>
+    public bool SharedDegreesOfFreedom => !perComponent;
 
     public void Factor(ReadOnlySpan<double> covariances, Span<double> factors, int k, int d, List<int> failed)
     {
