@@ -8,6 +8,9 @@ internal sealed class CommandContext(ParseResult parse, CancellationToken cancel
 {
     public ParseResult Parse { get; } = parse;
     public CancellationToken CancellationToken { get; } = cancellationToken;
+
+    /// <summary>The command's output files, staged and committed together (deleted when the command fails or is cancelled).</summary>
+    public Io.OutputFiles Outputs { get; } = new(cancellationToken);
     public bool Json { get; } = parse.GetValue(GlobalOptions.Json);
     public bool Quiet { get; } = parse.GetValue(GlobalOptions.Quiet);
     public bool Verbose { get; } = parse.GetValue(GlobalOptions.Verbose);

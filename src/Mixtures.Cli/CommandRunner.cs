@@ -13,9 +13,12 @@ internal static class CommandRunner
     {
         bool verbose = parse.GetValue(GlobalOptions.Verbose);
         Output.ConsoleLayout.Configure();
+        var ctx = new CommandContext(parse, ct);
         try
         {
-            return body(new CommandContext(parse, ct));
+            int code = body(ctx);
+            ctx.Outputs.Commit();   // for a verb that did not commit before printing
+            return code;
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -28,6 +31,10 @@ internal static class CommandRunner
             Console.Error.WriteLine($"mixtures {parse.CommandResult.Command.Name}: {message}");
             if (verbose) Console.Error.WriteLine(e);
             return code;
+        }
+        finally
+        {
+            ctx.Outputs.Dispose();
         }
     }
 }

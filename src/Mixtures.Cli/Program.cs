@@ -13,34 +13,29 @@ internal static class Program
         if (parse.Errors.Count > 0)
         {
             var verb = parse.CommandResult.Command == root ? "" : " " + parse.CommandResult.Command.Name;
-            Console.Error.WriteLine($"mixtures{verb}: {Describe(parse.Errors[0])} (see 'mixtures{verb} --help')");
+            Console.Error.WriteLine($"mixtures{verb}: {ParseMessages.Describe(parse, root)} (see 'mixtures{verb} --help')");
             return ExitCodes.BadInput;
         }
 
         // Ctrl-C / SIGTERM cancel the running verb, which deletes its temporary files and exits with 130;
-        // a second signal ends the process at once.
+        // a second signal ends the process at once, deleting the temporary files first (the runtime's own
+        // handling of a second SIGINT would leave them).
         using var cancel = new CancellationTokenSource();
         void OnSignal(PosixSignalContext context)
         {
-            if (cancel.IsCancellationRequested) return;
             context.Cancel = true;
-            cancel.Cancel();
+            if (!cancel.IsCancellationRequested)
+            {
+                cancel.Cancel();
+                return;
+            }
+            Mixtures.Serialization.AtomicFile.DeletePending();
+            Console.Error.WriteLine("mixtures: cancelled again; stopped at once, no output file was written or changed.");
+            Environment.Exit(ExitCodes.Cancelled);
         }
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
         var config = new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
         return await parse.InvokeAsync(config, cancel.Token);
-    }
-
-    /// <summary>The parser's message, prefixed with the option it is about when it does not name it.</summary>
-    private static string Describe(System.CommandLine.Parsing.ParseError error)
-    {
-        var message = ErrorReporter.OneLine(error.Message);
-        for (var s = error.SymbolResult; s is not null; s = s.Parent)
-        {
-            if (s is System.CommandLine.Parsing.OptionResult o)
-                return message.Contains(o.Option.Name, StringComparison.Ordinal) ? message : $"{o.Option.Name}: {message}";
-        }
-        return message;
     }
 }

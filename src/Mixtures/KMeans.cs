@@ -21,7 +21,21 @@ public sealed class KMeans
     }
 
     /// <summary>Fits the clustering; the restart with the lowest inertia is kept.</summary>
-    public KMeansModel Fit(double[,] x, double[]? sampleWeight = null)
+    public KMeansModel Fit(double[,] x, double[]? sampleWeight = null) => Fit(x, sampleWeight, CancellationToken.None);
+
+    /// <summary>Fits the clustering; the restart with the lowest inertia is kept.</summary>
+    /// <param name="x">Data [N, D].</param>
+    /// <param name="sampleWeight">Non-negative weight per row (null: all 1).</param>
+    /// <param name="cancellationToken">Stops the seeding and the iterations within milliseconds.</param>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public KMeansModel Fit(double[,] x, double[]? sampleWeight, CancellationToken cancellationToken)
+    {
+        // Within a mixture fit the token is already current; a direct caller's token becomes current here.
+        using var scope = cancellationToken.CanBeCanceled ? FitCancellation.Enter(cancellationToken) : default(FitCancellation.Scope?);
+        return FitCore(x, sampleWeight);
+    }
+
+    KMeansModel FitCore(double[,] x, double[]? sampleWeight)
     {
         InputValidation.RequireData(x);
         InputValidation.RequireWeights(sampleWeight, x.GetLength(0));
@@ -59,6 +73,7 @@ public sealed class KMeans
         int iterations = 0;
         for (int iter = 1; iter <= _options.MaxIterations; iter++)
         {
+            FitCancellation.ThrowIfRequested();
             iterations = iter;
             Assign(x, w, centers, plan, labels, dist, sums, counts);
             var total = sums[0];
@@ -93,6 +108,7 @@ public sealed class KMeans
         int k = _options.Clusters, d = x.GetLength(1);
         plan.ForEach(_options.MaxDegreeOfParallelism, c =>
         {
+            FitCancellation.ThrowIfRequested();
             var (start, len) = plan[c];
             var s = sums[c];
             var cnt = counts[c];

@@ -44,7 +44,8 @@ internal static class DemoCommand
             var plot = ClusterPlot.Create(MixtureView.FromModel(model), ds.Column(0), ds.Column(1), model.Predict(ds.X),
                 "eruption duration (minutes)", "waiting time to next eruption (minutes)", title);
             ctx.CancellationToken.ThrowIfCancellationRequested();
-            PlotFile.Save(plot, outPath, width, height);
+            PlotFile.Save(ctx.Outputs, plot, outPath, width, height);
+            ctx.Outputs.Commit();
 
             var report = FitReport.From(model, ds.FeatureNames, ds.X, null);
             if (ctx.Json)

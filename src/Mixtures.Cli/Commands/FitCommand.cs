@@ -4,7 +4,6 @@ using Mixtures.Cli.Fitting;
 using Mixtures.Cli.Io;
 using Mixtures.Cli.Output;
 using Mixtures.Cli.Plotting;
-using Mixtures.Serialization;
 
 namespace Mixtures.Cli.Commands;
 
@@ -35,7 +34,8 @@ internal static class FitCommand
         CommandRunner.SetBody(command, ctx =>
         {
             var outPath = ctx.Get(output);
-            if (outPath is not null) OutputPath.Require(outPath);
+            if (outPath is not null) OutputPath.Require(outPath, "-o", allowStdout: true);
+            if (outPath == OutputFiles.Stdout && ctx.Json) throw new CliException("-o - and --json both write to stdout; give -o a file name.");
             var historyPath = ctx.Get(history);
             if (historyPath is not null) PlotFile.Validate(historyPath, "--history");
             var family = set.FamilyOf(ctx);
@@ -79,7 +79,7 @@ internal static class FitCommand
             ctx.CancellationToken.ThrowIfCancellationRequested();
 
             return WriteOutputs(ctx, model, ds, options.Tolerance, title, outPath, historyPath,
-                snapshotSet is null ? null : () => SnapshotWriter.Write(snapshotSet, family.Plotter, snapDir!, ds, Path.GetFileName(dataPath)));
+                snapshotSet is null ? null : () => SnapshotWriter.Write(ctx.Outputs, snapshotSet, family.Plotter, snapDir!, ds, Path.GetFileName(dataPath)));
         });
         return command;
     }
@@ -88,16 +88,19 @@ internal static class FitCommand
     private static int WriteOutputs(CommandContext ctx, IMixtureModel model, DataSet ds, double tolerance, string title,
         string? outPath, string? historyPath, Action? writeSnapshots)
     {
-        if (outPath is not null) MixtureModelJson.Save(model, outPath);
+        // Every output is written to a temporary file first and all are renamed at the end: a failure on the
+        // last one (a full disk under the picture) leaves the earlier files as they were.
+        if (outPath is not null) ctx.Outputs.SaveModel(model, outPath);
         if (historyPath is not null)
         {
             var plot = HistoryPlot.Create(model.LowerBoundHistory, model.Converged, tolerance, $"EM learning curve: {title}");
-            PlotFile.Save(plot, historyPath, PlotStyle.DefaultWidth, PlotStyle.DefaultHeight);
+            PlotFile.Save(ctx.Outputs, plot, historyPath, PlotStyle.DefaultWidth, PlotStyle.DefaultHeight);
         }
         writeSnapshots?.Invoke();
+        ctx.Outputs.Commit();
         var report = FitReport.From(model, ds, outPath);
         if (ctx.Json) JsonOut.Write(report);
-        else if (!ctx.Quiet) FitSummaryPrinter.Print(report);
+        else if (!ctx.Quiet && !ctx.Outputs.UsesStdout) FitSummaryPrinter.Print(report);   // stdout carries the model
         return ExitCodes.Success;
     }
 }

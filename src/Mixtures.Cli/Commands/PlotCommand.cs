@@ -41,11 +41,11 @@ internal static class PlotCommand
             var m = ModelLoader.Load(ctx.Get(model));
             var request = new PlotRequest(ctx.Get(data), ColumnSelection.Parse(ctx.Get(columns)), ctx.Get(x), ctx.Get(y), ctx.Get(title),
                 ctx.CancellationToken);
-            var picture = FamilyRegistry.Of(m).Plotter.Draw(m, request);
-            ctx.CancellationToken.ThrowIfCancellationRequested();
-            PlotFile.Save(picture.Plot, outPath, width, height);
+            var picture = Interruptible.Run(() => FamilyRegistry.Of(m).Plotter.Draw(m, request), ctx.CancellationToken);
+            PlotFile.Save(ctx.Outputs, picture.Plot, outPath, width, height);
             if (weightsPath is not null)
-                PlotFile.Save(WeightsPlot.Create(m.Weights, $"Component weights: {FamilyRegistry.Of(m).Title(m, null)}"), weightsPath, width, height);
+                PlotFile.Save(ctx.Outputs, WeightsPlot.Create(m.Weights, $"Component weights: {FamilyRegistry.Of(m).Title(m, null)}"), weightsPath, width, height);
+            ctx.Outputs.Commit();
             if (ctx.Json) JsonOut.Write(WithWeights(picture.Json(outPath, width, height), weightsPath));
             else if (!ctx.Quiet)
             {

@@ -19,7 +19,8 @@ internal static class PredictCommand
         CommandRunner.SetBody(command, ctx =>
         {
             var outPath = ctx.Get(output);
-            if (outPath is not null) OutputPath.Require(outPath);
+            if (outPath is not null) OutputPath.Require(outPath, "-o", allowStdout: true);
+            if (outPath == OutputFiles.Stdout) outPath = null;   // "-o -" is the default, stdout
             var m = ModelLoader.Load(ctx.Get(model));
             var dataPath = ctx.Get(data);
             var selection = ColumnSelection.Parse(ctx.Get(columns));
@@ -50,10 +51,10 @@ internal static class PredictCommand
                         w.Write(CsvTableWriter.Format(p));
                     }
                 }
-                if (outPath is not null || !ctx.Json) CsvTableWriter.Write(outPath, header, n, Row);
+                if (outPath is not null || !ctx.Json) CsvTableWriter.Write(ctx.Outputs, outPath, header, n, Row);
                 else for (int i = 0; i < n; i++) Row(i, null);
             }
-            ctx.CancellationToken.ThrowIfCancellationRequested();
+            ctx.Outputs.Commit();
             if (ctx.Json)
                 JsonOut.Write(new { n_samples = n, counts, output = outPath, components = labels });
             else if (outPath is not null && !ctx.Quiet)

@@ -20,14 +20,16 @@ internal static class SampleCommand
             int count = ctx.Get(n);
             if (count < 1) throw new CliException($"-n {count}: the number of points must be at least 1.");
             var outPath = ctx.Get(output);
-            if (outPath is not null) OutputPath.Require(outPath);
+            if (outPath is not null) OutputPath.Require(outPath, "-o", allowStdout: true);
+            if (outPath == OutputFiles.Stdout) outPath = null;   // "-o -" is the default, stdout
             var m = ModelLoader.Load(ctx.Get(model));
-            var sample = m.Sample(count, SeedOption.Parse(ctx.Get(seed)));
+            SampleSize.Require(count, m.Features);
+            var sample = Interruptible.Run(() => m.Sample(count, SeedOption.Parse(ctx.Get(seed))), ctx.CancellationToken);
             var names = ModelLoader.FeatureNames(m);
             int d = m.Features;
             if (outPath is not null || !ctx.Json)
             {
-                CsvTableWriter.Write(outPath, [.. names, "component"], count, (i, w) =>
+                CsvTableWriter.Write(ctx.Outputs, outPath, [.. names, "component"], count, (i, w) =>
                 {
                     for (int j = 0; j < d; j++)
                     {
@@ -37,6 +39,7 @@ internal static class SampleCommand
                     w.Write(sample.Components[i]);
                 });
             }
+            ctx.Outputs.Commit();
             if (ctx.Json)
                 JsonOut.Write(new
                 {

@@ -19,7 +19,8 @@ internal static class ScoreCommand
         CommandRunner.SetBody(command, ctx =>
         {
             var outPath = ctx.Get(perSample);
-            if (outPath is not null) OutputPath.Require(outPath);
+            if (outPath is not null) OutputPath.Require(outPath, "--per-sample", allowStdout: true);
+            if (outPath == OutputFiles.Stdout && ctx.Json) throw new CliException("--per-sample - and --json both write to stdout; give --per-sample a file name.");
             var m = ModelLoader.Load(ctx.Get(model));
             var dataPath = ctx.Get(data);
             var selection = ColumnSelection.Parse(ctx.Get(columns));
@@ -31,7 +32,7 @@ internal static class ScoreCommand
             using (var scores = new RowScoreCursor(m, ds, ctx.CancellationToken))
             {
                 if (outPath is not null)
-                    CsvTableWriter.Write(outPath, ["log_likelihood"], n, (i, w) =>
+                    CsvTableWriter.Write(ctx.Outputs, outPath, ["log_likelihood"], n, (i, w) =>
                     {
                         double v = scores.LogLikelihood(i);
                         sum += v;
@@ -41,9 +42,9 @@ internal static class ScoreCommand
                     for (int i = 0; i < n; i++) sum += scores.LogLikelihood(i);
             }
             double score = sum / n;
-            ctx.CancellationToken.ThrowIfCancellationRequested();
+            ctx.Outputs.Commit();
             if (ctx.Json) JsonOut.Write(new { score, n_samples = n });
-            else if (!ctx.Quiet) Console.Out.WriteLine(score.ToString("R", CultureInfo.InvariantCulture));
+            else if (!ctx.Quiet && !ctx.Outputs.UsesStdout) Console.Out.WriteLine(score.ToString("R", CultureInfo.InvariantCulture));
             return ExitCodes.Success;
         });
         return command;

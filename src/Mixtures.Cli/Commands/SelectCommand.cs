@@ -5,7 +5,6 @@ using Mixtures.Cli.Fitting;
 using Mixtures.Cli.Io;
 using Mixtures.Cli.Output;
 using Mixtures.Cli.Plotting;
-using Mixtures.Serialization;
 using Spectre.Console;
 
 namespace Mixtures.Cli.Commands;
@@ -74,7 +73,7 @@ internal static class SelectCommand
             }
             ctx.CancellationToken.ThrowIfCancellationRequested();
 
-            if (outPath is not null) MixtureModelJson.Save(best.Model!, outPath);
+            if (outPath is not null) ctx.Outputs.SaveModel(best.Model!, outPath);
             if (plotPath is not null)
             {
                 var series = variants.Select(v =>
@@ -84,8 +83,9 @@ internal static class SelectCommand
                 }).Where(s => s.Item2.Length > 0).ToList();
                 var p = CriterionPlot.Create(series, crit, (best.K, best.Criterion(crit), best.Variant),
                     $"Model selection of {family.DisplayName} mixtures on {Path.GetFileName(dataPath)} ({ds.Rows} x {ds.Columns})");
-                PlotFile.Save(p, plotPath, PlotStyle.DefaultWidth, PlotStyle.DefaultHeight);
+                PlotFile.Save(ctx.Outputs, p, plotPath, PlotStyle.DefaultWidth, PlotStyle.DefaultHeight);
             }
+            ctx.Outputs.Commit();
 
             if (ctx.Json) JsonOut.Write(ToJson(entries, best, crit, outPath, family, note));
             else if (!ctx.Quiet)

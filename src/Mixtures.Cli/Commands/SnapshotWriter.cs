@@ -1,7 +1,6 @@
 using Mixtures.Cli.Families;
 using Mixtures.Cli.Io;
 using Mixtures.Cli.Plotting;
-using Mixtures.Serialization;
 
 namespace Mixtures.Cli.Commands;
 
@@ -45,7 +44,7 @@ internal static class SnapshotWriter
     }
 
     /// <summary>Writes iter_NN.png (drawn by <paramref name="plotter"/>) and iter_NN.json for every snapshot.</summary>
-    public static void Write(IReadOnlyList<Snapshot> snapshots, FamilyPlotter plotter, string dir, DataSet data, string dataName)
+    public static void Write(OutputFiles outputs, IReadOnlyList<Snapshot> snapshots, FamilyPlotter plotter, string dir, DataSet data, string dataName)
     {
         Directory.CreateDirectory(dir);
         var titles = snapshots.Select(s => Title(dataName, s.Iteration, s.Model.LowerBound)).ToList();
@@ -53,10 +52,10 @@ internal static class SnapshotWriter
         foreach (var plot in plotter.Series(snapshots.Select(s => s.Model).ToList(), data, titles))
         {
             var stem = Path.Combine(dir, $"iter_{snapshots[i].Iteration:D2}");
-            PlotFile.Save(plot, stem + ".png", PlotStyle.DefaultWidth, PlotStyle.DefaultHeight);
+            PlotFile.Save(outputs, plot, stem + ".png", PlotStyle.DefaultWidth, PlotStyle.DefaultHeight);
             // Checked as every output is: the tool makes the directory, but not its files.
             OutputPath.Require(stem + ".json");
-            MixtureModelJson.Save(snapshots[i++].Model, stem + ".json");
+            outputs.SaveModel(snapshots[i++].Model, stem + ".json");
         }
     }
 

@@ -1,38 +1,33 @@
 using System.Globalization;
-using Mixtures.Serialization;
 
 namespace Mixtures.Cli.Io;
 
-/// <summary>Writes numeric tables as CSV (invariant culture, round-trip precision), atomically or to stdout.</summary>
+/// <summary>Writes numeric tables as CSV (invariant culture, round-trip precision), staged with the command's other outputs or to stdout.</summary>
 internal static class CsvTableWriter
 {
-    /// <summary>Writes <paramref name="header"/> then one line per row produced by <paramref name="writeRow"/> (for <paramref name="rowCount"/> rows).</summary>
-    public static void Write(string? path, IReadOnlyList<string> header, int rowCount, Action<int, TextWriter> writeRow)
+    /// <summary>Rows written between two looks at the cancellation token: a few milliseconds of formatting.</summary>
+    private const int RowsPerCheck = 4096;
+
+    /// <summary>
+    /// Writes <paramref name="header"/> then one line per row produced by <paramref name="writeRow"/> (for
+    /// <paramref name="rowCount"/> rows) to <paramref name="path"/>, or to stdout when it is null or "-".
+    /// </summary>
+    public static void Write(OutputFiles outputs, string? path, IReadOnlyList<string> header, int rowCount, Action<int, TextWriter> writeRow)
     {
-        void Emit(TextWriter w)
+        var ct = outputs.CancellationToken;
+        outputs.Stage(path ?? OutputFiles.Stdout, stream =>
         {
+            using var w = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true);
             w.Write(string.Join(",", header.Select(Quote)));
             w.Write('\n');
             for (int i = 0; i < rowCount; i++)
             {
+                // A signal during a long write stops it: the temporary file is deleted, the old file kept.
+                if (i % RowsPerCheck == 0) ct.ThrowIfCancellationRequested();
                 writeRow(i, w);
                 w.Write('\n');
             }
-        }
-
-        if (path is null)
-        {
-            using var stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16);
-            Emit(stdout);
-        }
-        else
-        {
-            AtomicFile.Write(path, stream =>
-            {
-                using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true);
-                Emit(writer);
-            });
-        }
+        });
     }
 
     public static string Format(double v) => v.ToString("R", CultureInfo.InvariantCulture);

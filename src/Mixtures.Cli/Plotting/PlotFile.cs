@@ -1,6 +1,5 @@
 using ScottPlot;
 using Mixtures.Cli.Io;
-using Mixtures.Serialization;
 
 namespace Mixtures.Cli.Plotting;
 
@@ -22,11 +21,12 @@ internal static class PlotFile
             throw new CliException($"--width/--height {width}x{height}: each must be between 100 and 10000 pixels.");
     }
 
-    public static void Save(Plot plot, string path, int width, int height)
+    /// <summary>Staged with the command's other outputs: renamed into place when they are all written.</summary>
+    public static void Save(OutputFiles outputs, Plot plot, string path, int width, int height)
     {
         Validate(path, "-o");
         bool svg = Path.GetExtension(path).Equals(".svg", StringComparison.OrdinalIgnoreCase);
-        AtomicFile.WriteThroughPath(path, temp =>
+        outputs.StageThroughPath(path, temp =>
         {
             if (svg) plot.SaveSvg(temp, width, height);
             else plot.SavePng(temp, width, height);

@@ -64,10 +64,18 @@ internal readonly struct ChunkPlan
         // per-chunk state merged in chunk order can be released early (see ExpectationMaximization).
         int next = -1;
         int count = Count;
-        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, _ =>
+        try
         {
-            int c;
-            while ((c = Interlocked.Increment(ref next)) < count) body(c);
-        });
+            Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, _ =>
+            {
+                int c;
+                while ((c = Interlocked.Increment(ref next)) < count) body(c);
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.All(x => x is OperationCanceledException))
+        {
+            // A cancelled fit ends with the exception callers catch, not one per worker wrapped together.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+        }
     }
 }

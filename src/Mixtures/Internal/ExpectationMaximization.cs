@@ -204,6 +204,8 @@ internal sealed class ExpectationMaximization<TParams> : IDisposable where TPara
             for (int s0 = start; s0 < start + length; s0 += ChunkPlan.SlabRows)
             {
                 int slab = Math.Min(ChunkPlan.SlabRows, start + length - s0);
+                // A pass over millions of rows takes seconds: a signal must not wait for its end.
+                FitCancellation.ThrowIfRequested();
                 var range = buf.Reader.Read(s0, slab);
                 for (int o = 0; o < slab; o += ChunkPlan.BlockRows)
                 {

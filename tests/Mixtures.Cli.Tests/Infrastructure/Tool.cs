@@ -33,9 +33,15 @@ public static class Tool
     public static Process Start(string workDir, params string[] args) => Start(workDir, null, args);
 
     /// <summary>Starts the tool with redirected output and extra environment variables.</summary>
-    public static Process Start(string workDir, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    public static Process Start(string workDir, IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        StartWith(workDir, null, environment, args);
+
+    /// <summary>Starts the tool through <paramref name="wrapper"/> (say, <c>setsid</c>), which execs it.</summary>
+    public static Process StartWith(string workDir, string? wrapper, params string[] args) => StartWith(workDir, wrapper, null, args);
+
+    private static Process StartWith(string workDir, string? wrapper, IReadOnlyDictionary<string, string>? environment, string[] args)
     {
-        var psi = new ProcessStartInfo(DotNet)
+        var psi = new ProcessStartInfo(wrapper ?? DotNet)
         {
             WorkingDirectory = workDir,
             RedirectStandardOutput = true,
@@ -43,6 +49,7 @@ public static class Tool
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        if (wrapper is not null) psi.ArgumentList.Add(DotNet);
         psi.ArgumentList.Add("exec");
         psi.ArgumentList.Add(Dll);
         foreach (var a in args) psi.ArgumentList.Add(a);

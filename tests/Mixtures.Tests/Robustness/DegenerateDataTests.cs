@@ -86,20 +86,30 @@ public class DegenerateDataTests
     }
 
     [Fact]
-    public void Fit_ComponentCollapsingOntoOnePoint_IsReseededAndReported()
+    public void Fit_ComponentCollapsingOntoOnePoint_IsKeptAsScikitLearnKeepsIt()
     {
+        // With reg_covar the component on the outlier is a valid (small) Gaussian: it is not re-seeded,
+        // and the fit is scikit-learn's (issue 17, item 12).
         var (x, options) = Outlier(1e-6);
         var m = new GaussianMixture(options).Fit(x);
-        Assert.True(m.Reseeds > 0);
+        var sk = new GaussianMixture(options with { Degenerate = DegenerateHandling.Throw }).Fit(x);
+        Assert.Equal(0, m.Reseeds);
+        Assert.Equal(sk.LowerBound, m.LowerBound);
         AssertFinite(m);
     }
 
     [Fact]
     public void Fit_SingularComponentThatKeepsReturning_StopsWithClearError()
     {
-        // Without reg_covar a component holding only the outlier is singular; re-seeding cannot
-        // avoid that for K = 2, so the fit stops after a bounded number of re-seeds.
-        var (x, options) = Outlier(0);
+        // Two distinct points, repeated, and no reg_covar: a component holding one of them is singular
+        // wherever it is re-seeded, so the fit stops after a bounded number of re-seeds.
+        var x = new double[100, 2];
+        for (int i = 50; i < 100; i++) x[i, 0] = x[i, 1] = 1;
+        var options = new GaussianMixtureOptions
+        {
+            Components = 2, RegCovar = 0, InitialWeights = [0.5, 0.5], InitialMeans = new double[,] { { 0.4, 0.4 }, { 0.6, 0.6 } },
+            InitialPrecisions = [new double[,] { { 1, 0 }, { 0, 1 } }, new double[,] { { 1, 0 }, { 0, 1 } }],
+        };
         var ex = Assert.Throws<DegenerateFitException>(() => new GaussianMixture(options).Fit(x));
         Assert.Contains("re-seeds", ex.Message);
         Assert.Contains("larger reg_covar", ex.Message);

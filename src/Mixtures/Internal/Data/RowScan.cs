@@ -14,6 +14,8 @@ internal static class RowScan
         using var reader = source.OpenReader();
         for (long first = 0; first < source.Rows; first += ChunkPlan.SlabRows)
         {
+            // Data checks and the initial labelling of millions of rows take seconds: stop between slabs.
+            FitCancellation.ThrowIfRequested();
             int count = (int)Math.Min(ChunkPlan.SlabRows, source.Rows - first);
             visit(first, count, reader.Read(first, count));
         }

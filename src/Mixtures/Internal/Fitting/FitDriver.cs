@@ -18,6 +18,7 @@ internal sealed class FitDriver<TParams, TModel>(IFitSpec<TParams, TModel> spec,
     public override TModel Fit(IRowSource rows, TModel? warmFrom, ILogger logger,
         IProgress<EmIteration>? progress, CancellationToken ct)
     {
+        using var cancellation = FitCancellation.Enter(ct);
         var clock = Stopwatch.StartNew();
         var (source, family, totalWeight) = Prepare(rows);
         TParams? warm = null;

@@ -101,12 +101,14 @@ internal sealed class GaussianFamily : IMixtureFamily<GaussianParameters>
 
         if (MclustRules) AddMclustFailures(st, inputs, degenerate);
 
-        double perWeight = _rows / _totalWeight;
+        // Only what is really degenerate is re-seeded: a covariance failing Cholesky after reg_covar (below)
+        // or a component whose responsibilities all underflowed, so that its weight is the 10 eps floor and
+        // its mean says nothing about the data. A small component is left to go on, as scikit-learn does:
+        // it often recovers, and moving it made fits end below scikit-learn's (issue 17, item 12).
         if (_rows >= 2 * k)
             for (int c = 0; c < k; c++)
-                if (st.R[c] * perWeight < 1.5)
-                    degenerate.Add(new Degeneracy(c,
-                        $"Component {c} emptied or collapsed onto a single point ({st.R[c] * perWeight:G3} effective samples).", false));
+                if (st.R[c] < 10 * Eps)
+                    degenerate.Add(new Degeneracy(c, $"Component {c} emptied (no sample has a responsibility above underflow).", false));
 
         var failed = new List<int>();
         var p = GaussianParameters.TryCreate(_model, k, d, weights, means, cov, failed);

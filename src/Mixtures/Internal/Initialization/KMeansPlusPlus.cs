@@ -32,6 +32,8 @@ internal static class KMeansPlusPlus
             double bestPotential = double.PositiveInfinity;
             for (int t = 0; t < trials; t++)
             {
+                // One trial is a pass over the sample: up to 2^17 rows.
+                FitCancellation.ThrowIfRequested();
                 int cand = potential > 0 ? WeightedIndex(w, closest, n, rng) : WeightedIndex(w, null, n, rng);
                 var cx = MatrixSpan.Rows(x, cand, 1);
                 double pot = 0;

@@ -14,6 +14,8 @@ internal static class Cholesky
         l[..(d * d)].Clear();
         for (int j = 0; j < d; j++)
         {
+            // D = 10000 takes minutes; every 64 columns is a few milliseconds of work at most.
+            if ((j & 63) == 63) FitCancellation.ThrowIfRequested();
             double s = a[j * d + j];
             for (int k = 0; k < j; k++) s -= l[j * d + k] * l[j * d + k];
             // A pivot is the variance of x_j left once the earlier coordinates are known. Below
@@ -45,6 +47,7 @@ internal static class Cholesky
         u[..(d * d)].Clear();
         for (int c = 0; c < d; c++)
         {
+            if ((c & 63) == 63) FitCancellation.ThrowIfRequested();
             for (int i = c; i < d; i++)
             {
                 double s = i == c ? 1.0 : 0.0;
@@ -62,6 +65,8 @@ internal static class Cholesky
     public static void PrecisionFromFactor(ReadOnlySpan<double> u, Span<double> precision, int d)
     {
         for (int i = 0; i < d; i++)
+        {
+            if ((i & 63) == 63) FitCancellation.ThrowIfRequested();
             for (int j = 0; j <= i; j++)
             {
                 double s = 0;
@@ -69,6 +74,7 @@ internal static class Cholesky
                 precision[i * d + j] = s;
                 precision[j * d + i] = s;
             }
+        }
     }
 
     /// <summary>Inverse of a symmetric positive definite matrix; false if it is not positive definite.</summary>

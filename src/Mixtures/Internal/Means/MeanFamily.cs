@@ -66,11 +66,11 @@ internal abstract class MeanFamily : IMixtureFamily<MeanParameters>
         }
         for (int c = 0; c < k; c++) weights[c] /= nSum;
 
-        double perWeight = _rows / _totalWeight;
+        // As in the Gaussian family: only a component whose responsibilities all underflowed is re-seeded.
         if (_rows >= 2 * k)
             for (int c = 0; c < k; c++)
-                if (st.R[c] * perWeight < 1.0)
-                    degenerate.Add(new Degeneracy(c, $"Component {c} emptied ({st.R[c] * perWeight:G3} effective samples).", false));
+                if (st.R[c] < 10 * Eps)
+                    degenerate.Add(new Degeneracy(c, $"Component {c} emptied (no sample has a responsibility above underflow).", false));
         return new MeanParameters(k, d, weights, means);
     }
 
