@@ -55,6 +55,11 @@ public class GaussianMixturePropertyTests
                 return;   // a singular component without regularization: nothing to check
             }
             if (model.Reseeds > 0) return;
+            // A component collapsing onto D points or fewer has an unbounded likelihood without reg_covar; small
+            // components are no longer re-seeded (scikit-learn lets them go on), and near that limit the
+            // covariance is singular up to rounding, so the ascent is checked while every component keeps more.
+            int n = p.X.GetLength(0), d = p.X.GetLength(1);
+            if (model.Weights.Min() * n < d + 1) return;
             var h = model.LowerBoundHistory;
             for (int i = 1; i < h.Length; i++)
                 Assert.True(h[i] >= h[i - 1] - 1e-9 * (1 + Math.Abs(h[i - 1])), $"lower bound fell at iteration {i + 1}: {h[i - 1]:R} -> {h[i]:R}");
