@@ -12,19 +12,16 @@ namespace Mixtures.Files;
 /// columns of any width are converted to double; a null is an error naming the column and row.
 /// An IPC stream has no index of its batches, so a reader that must go back re-reads it from the start.
 /// </summary>
-public sealed class ArrowTable : ITableFile
+public sealed class ArrowTable : BlockedTable
 {
     private readonly Schema _schema;
-    private readonly long[] _starts;
     private readonly bool _stream;
 
     private ArrowTable(string path, Schema schema, long[] starts, bool stream)
+        : base(path, schema.FieldsList.Select(f => f.Name).ToArray(), starts)
     {
-        Path = path;
         _schema = schema;
-        _starts = starts;
         _stream = stream;
-        ColumnNames = schema.FieldsList.Select(f => f.Name).ToArray();
     }
 
     /// <summary>Opens an Arrow IPC file or stream (<paramref name="stream"/>) and reads the length of every batch.</summary>
@@ -57,30 +54,10 @@ public sealed class ArrowTable : ITableFile
                 "every batch must have the same columns and types.");
     }
 
-    /// <inheritdoc/>
-    public string Path { get; }
+    private protected override string? NonNumericType(int column) =>
+        _schema.FieldsList[column].DataType is var t && IsNumeric(t.TypeId) ? null : $"Arrow type {t.Name}";
 
-    /// <inheritdoc/>
-    public IReadOnlyList<string> ColumnNames { get; }
-
-    /// <inheritdoc/>
-    public long RowCount => _starts[^1];
-
-    /// <inheritdoc/>
-    public IRowSource Select(IReadOnlyList<int> featureColumns, int weightsColumn = -1)
-    {
-        var cols = featureColumns.ToArray();
-        foreach (int j in weightsColumn >= 0 ? cols.Append(weightsColumn) : cols)
-        {
-            var f = _schema.FieldsList[j];
-            if (!IsNumeric(f.DataType.TypeId))
-                throw new TableFormatException(Path, null, f.Name, $"is not a numeric column (Arrow type {f.DataType.Name}); pick numeric columns with --columns.");
-        }
-        return new BlockedRowSource(_starts, cols.Length, weightsColumn >= 0, () => new Decoder(this, cols, weightsColumn));
-    }
-
-    /// <inheritdoc/>
-    public void Dispose() { }
+    private protected override IBlockDecoder CreateDecoder(int[] features, int weights) => new Decoder(this, features, weights);
 
     private static bool IsNumeric(ArrowTypeId t) => t is ArrowTypeId.Double or ArrowTypeId.Float or ArrowTypeId.HalfFloat
         or ArrowTypeId.Int8 or ArrowTypeId.Int16 or ArrowTypeId.Int32 or ArrowTypeId.Int64
@@ -172,7 +149,7 @@ public sealed class ArrowTable : ITableFile
             {
                 int i = 0;
                 while (!array.IsNull(i)) i++;
-                throw new TableFormatException(table.Path, table._starts[block] + i + 1, table.ColumnNames[column], "null value; remove the row or impute a value.");
+                throw new TableFormatException(table.Path, table.Starts[block] + i + 1, table.ColumnNames[column], "null value; remove the row or impute a value.");
             }
             switch (array)
             {

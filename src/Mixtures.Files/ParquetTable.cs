@@ -10,17 +10,14 @@ namespace Mixtures.Files;
 /// Parquet compresses, so it is decoded whole). Numeric columns of any physical type are converted to
 /// double; a null in a nullable column is an error naming the column and row.
 /// </summary>
-public sealed class ParquetTable : ITableFile
+public sealed class ParquetTable : BlockedTable
 {
     private readonly DataField[] _fields;
-    private readonly long[] _starts;
 
     private ParquetTable(string path, DataField[] fields, long[] starts)
+        : base(path, fields.Select(f => f.Name).ToArray(), starts)
     {
-        Path = path;
         _fields = fields;
-        _starts = starts;
-        ColumnNames = fields.Select(f => f.Name).ToArray();
     }
 
     /// <summary>Opens a Parquet file and reads its footer (schema and row-group sizes).</summary>
@@ -50,31 +47,15 @@ public sealed class ParquetTable : ITableFile
         return new ParquetTable(path, fields, starts);
     }
 
-    /// <inheritdoc/>
-    public string Path { get; }
-
-    /// <inheritdoc/>
-    public IReadOnlyList<string> ColumnNames { get; }
-
-    /// <inheritdoc/>
-    public long RowCount => _starts[^1];
-
-    /// <inheritdoc/>
-    public IRowSource Select(IReadOnlyList<int> featureColumns, int weightsColumn = -1)
+    private protected override string? NonNumericType(int column)
     {
-        var cols = featureColumns.ToArray();
-        foreach (int j in weightsColumn >= 0 ? cols.Append(weightsColumn) : cols)
-        {
-            var f = _fields[j];
-            if (f.IsArray || f.Path.Length > 1 || !IsNumeric(f.ClrType))
-                throw new TableFormatException(Path, null, f.Name,
-                    $"is not a numeric column (Parquet type {(f.IsArray ? "list" : f.Path.Length > 1 ? "nested" : f.ClrType.Name)}); pick numeric columns with --columns.");
-        }
-        return new BlockedRowSource(_starts, cols.Length, weightsColumn >= 0, () => new Decoder(this, cols, weightsColumn));
+        var f = _fields[column];
+        return f.IsArray || f.Path.Length > 1 || !IsNumeric(f.ClrType)
+            ? $"Parquet type {(f.IsArray ? "list" : f.Path.Length > 1 ? "nested" : f.ClrType.Name)}"
+            : null;
     }
 
-    /// <inheritdoc/>
-    public void Dispose() { }
+    private protected override IBlockDecoder CreateDecoder(int[] features, int weights) => new Decoder(this, features, weights);
 
     private static bool IsNumeric(Type t) =>
         t == typeof(double) || t == typeof(float) || t == typeof(Half) || t == typeof(decimal) || t == typeof(long) || t == typeof(int) ||
@@ -99,7 +80,7 @@ public sealed class ParquetTable : ITableFile
 
         public void Decode(int block, double[] values, double[]? weights)
         {
-            int n = (int)(_table._starts[block + 1] - _table._starts[block]);
+            int n = (int)(_table.Starts[block + 1] - _table.Starts[block]);
             Guard(_table.Path, () =>
             {
                 using var group = _reader.OpenRowGroupReader(block);
@@ -138,7 +119,7 @@ public sealed class ParquetTable : ITableFile
                 for (int i = 0; i < n; i++)
                 {
                     if (buffer[i] is not { } v)
-                        throw new TableFormatException(_table.Path, _table._starts[block] + i + 1, field.Name, "null value; remove the row or impute a value.");
+                        throw new TableFormatException(_table.Path, _table.Starts[block] + i + 1, field.Name, "null value; remove the row or impute a value.");
                     dest[i * stride + offset] = double.CreateTruncating(v);
                 }
             }
