@@ -28,6 +28,30 @@ public class HierarchicalStartTests
             Assert.Equal(Fixtures.Flat(p.Value).Select(v => (int)v).ToArray(), HcPartitions.Cut(pairs, pairs.Length + 1, int.Parse(p.Name)));
     }
 
+    /// <summary>
+    /// Our own hc (SVD transform + VVV agglomeration, mclust's tie order) gives mclust's merge sequence and so its
+    /// starting partitions. blobs5 is mclust's subset path: its rows are R's draw, given here as the case's subset
+    /// (a test-only input; our own draw uses .NET's generator).
+    /// </summary>
+    [Theory]
+    [InlineData("mclust_faithful_select")]
+    [InlineData("mclust_iris_select")]
+    [InlineData("mclust_blobs5_select")]
+    public void OwnHc_ReproducesMclustMergeSequenceAndPartitions(string name)
+    {
+        var c = Fixtures.Case(name);
+        var x = Fixtures.Data(c.GetProperty("data").GetString()!);
+        var e = c.GetProperty("expected");
+        int[]? subset = c.GetProperty("subset").ValueKind == System.Text.Json.JsonValueKind.Array
+            ? Fixtures.Flat(c.GetProperty("subset")).Select(v => (int)v).ToArray() : null;
+        var expected = e.GetProperty("hc_pairs").EnumerateArray().Select(p => (p[0].GetInt32(), p[1].GetInt32())).ToArray();
+        var pairs = HierarchicalStart.Pairs(x, subset);
+        int firstDifference = Enumerable.Range(0, expected.Length).FirstOrDefault(s => expected[s] != pairs[s], -1);
+        Assert.True(firstDifference < 0, $"merge {firstDifference}: mclust {expected[Math.Max(firstDifference, 0)]}, ours {pairs[Math.Max(firstDifference, 0)]}");
+        foreach (var p in e.GetProperty("init_partitions").EnumerateObject())
+            Assert.Equal(Fixtures.Flat(p.Value).Select(v => (int)v).ToArray(), HierarchicalStart.Labels(x, int.Parse(p.Name), subset, pairs));
+    }
+
     [Fact]
     public void HierarchicalInit_FitsDeterministically()
     {
