@@ -42,7 +42,8 @@ internal static class CriterionPlot
             line.MarkerSize = 7;
             line.MarkerShape = shapes[s % shapes.Length];
             if (s >= 10) line.LinePattern = LinePattern.Dashed;   // Category10 repeats its colours from the 11th line on
-            line.LegendText = label;
+            // A line wholly below the zoomed range is still listed, so that its absence is not mistaken for a failure.
+            line.LegendText = values.All(v => v > range.High) ? $"{label} (off the chart)" : label;
         }
         var level = plot.Add.HorizontalLine(sign * best.Value, 1, Colors.Red.WithAlpha(0.5), LinePattern.Dotted);
         level.LegendText = "";
@@ -63,19 +64,20 @@ internal static class CriterionPlot
     }
 
     /// <summary>
-    /// The y range (scikit-learn's sign, lower is better): every value when the values are of one scale; else from
-    /// the best to the m-th best value, m = max(5, 2 x lines), which keeps the few best fits of every good model
-    /// apart, with 8% margins.
+    /// The y range (scikit-learn's sign, lower is better). Poor fits (K = 1, models far worse than the rest) would
+    /// take most of the height, so the range ends at best + 3 (median - best): robust to any number of such outliers,
+    /// it keeps the bulk of the fits and the shape of every competitive line, and always holds the five best values.
+    /// When that cuts nothing, every value is shown. Margins of 6%.
     /// </summary>
     public static YRange Range(IReadOnlyList<Series> series, double best)
     {
         var all = series.SelectMany(s => s.Values).Where(double.IsFinite).Append(best).Order().ToArray();
-        int m = Math.Min(all.Length, Math.Max(5, 2 * series.Count));
-        double top = all[m - 1], full = all[^1] - all[0];
-        double span = Math.Max(top - all[0], Math.Max(1e-9, Math.Abs(all[0]) * 1e-6));
-        bool zoom = full > 3 * span;
-        double high = zoom ? top : all[^1];
-        double pad = 0.08 * Math.Max(high - all[0], span);
-        return new YRange(all[0] - pad, high + pad, zoom, zoom ? all.Count(v => v > high + pad) : 0);
+        double lowest = all[0], median = all[all.Length / 2];
+        double high = Math.Max(lowest + 3 * (median - lowest), all[Math.Min(all.Length, 5) - 1]);
+        high = Math.Max(high, lowest + Math.Max(1e-9, Math.Abs(lowest) * 1e-6));
+        bool zoom = high < all[^1];
+        if (!zoom) high = all[^1];
+        double pad = 0.06 * (high - lowest);
+        return new YRange(lowest - pad, high + pad, zoom, zoom ? all.Count(v => v > high + pad) : 0);
     }
 }
