@@ -127,6 +127,16 @@ public static class MixtureSelection
         var best = table.Where(e => !e.Failed)
             .OrderBy(e => e.Value(options.Criterion)).ThenBy(e => e.Components).ThenBy(e => CovarianceTypes.Name(e.CovarianceType), StringComparer.Ordinal)
             .FirstOrDefault() ?? throw new InvalidOperationException("Every fit of the selection failed: " + table[0].FailureReason);
+        if (best.Components > 1 && options.StopRule == StopRule.Mclust)
+        {
+            // Mclust's final model: the parameters refreshed by one M-step from the final responsibilities (FitDriver.Refresh).
+            var o = new GaussianMixtureOptions { Components = best.Components, CovarianceType = best.CovarianceType, RegCovar = options.RegCovar };
+            var m = best.Model!;
+            var refreshed = new Internal.Fitting.FitDriver<Internal.Gaussian.GaussianParameters, GaussianMixtureModel>(new Internal.Gaussian.GaussianFitSpec(o), o)
+                .Refresh(new Data.ArrayRowSource(x, null), m.Parameters, m.Info, m.Weights, best.Components > 1 && subset is not null);
+            int at = Array.IndexOf(table, best);
+            table[at] = best = best with { Model = refreshed };
+        }
         return new MixtureSelectionResult(table, best, options.Criterion);
     }
 
