@@ -52,6 +52,21 @@ public class HierarchicalStartTests
             Assert.Equal(Fixtures.Flat(p.Value).Select(v => (int)v).ToArray(), HierarchicalStart.Labels(x, int.Parse(p.Name), subset, pairs));
     }
 
+    /// <summary>
+    /// Tied values: mclust's qclass tries finer grids until G + 1 distinct cut points exist, then drops the lower
+    /// ends of the narrowest gaps. The expected classes are R's <c>mclust:::qclass(x, 3)</c> (mclust 6.0.0), less 1:
+    /// the first set needs the 7-point grid (0, 0, 0, 0, 1, 2.5, 4), the second gets 5 distinct points and drops one.
+    /// </summary>
+    [Theory]
+    [InlineData(new double[] { 0, 0, 0, 0, 0, 0, 1, 2, 3, 4 }, new[] { 0, 0, 0, 0, 0, 0, 1, 1, 2, 2 })]
+    [InlineData(new double[] { 0, 1, 1, 5, 3, 0, 1, 0, 0 }, new[] { 0, 1, 1, 2, 2, 0, 1, 0, 0 })]
+    public void QuantileStart_WithTies_RefinesTheGridAsMclust(double[] values, int[] expected)
+    {
+        var x = new double[values.Length, 1];
+        for (int i = 0; i < values.Length; i++) x[i, 0] = values[i];
+        Assert.Equal(expected, QuantileStart.Classes(x, 3));
+    }
+
     [Fact]
     public void HierarchicalInit_FitsDeterministically()
     {
