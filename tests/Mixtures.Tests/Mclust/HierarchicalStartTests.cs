@@ -67,6 +67,16 @@ public class HierarchicalStartTests
         Assert.Equal(expected, QuantileStart.Classes(x, 3));
     }
 
+    /// <summary>N &lt;= D: mclust agglomerates with EII's criterion (Ward's), as VVV's needs more points than features.</summary>
+    [Fact]
+    public void FewerRowsThanFeatures_MergeByWard()
+    {
+        // Rows 0 and 2 are close, row 1 far away; with 3 rows in 4-D VVV's criterion has no determinant to use.
+        var x = new double[,] { { 0, 0, 0, 0 }, { 5, -3, 2, 7 }, { 0.1, 0.2, 0, 0.1 } };
+        Assert.Equal([(0, 2), (0, 1)], HierarchicalStart.Pairs(x, null));
+        Assert.Equal([0, 1, 0], HierarchicalStart.Labels(x, 2, null));
+    }
+
     [Fact]
     public void HierarchicalInit_FitsDeterministically()
     {
