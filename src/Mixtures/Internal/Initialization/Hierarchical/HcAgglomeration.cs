@@ -17,7 +17,8 @@ namespace Mixtures.Internal.Initialization.Hierarchical;
 /// the <em>last</em> minimum in that packed order; the merged cluster takes position i, and the cluster at the last
 /// position G - 1 moves to position j. Then only the costs of the merged cluster are recomputed.
 /// </para>
-/// O(N^2) memory (the packed costs) and O(N^3) time for the scans; mclust runs it on at most 2000 rows.
+/// O(N^2) memory (the packed costs) and O(N^2) cost evaluations; the minimum is kept per column
+/// (<see cref="ColumnMinima"/>), so a merge costs O(N) besides the columns it changes. mclust runs it on at most 2000 rows.
 /// </summary>
 internal static class HcAgglomeration
 {
@@ -56,8 +57,9 @@ internal static class HcAgglomeration
             FitCancellation.ThrowIfRequested();
             for (int i = 0; i < j; i++) cost[at++] = crit.Delta(pos[i]!, pos[j]!);
         }
+        var columns = new ColumnMinima(cost, n);
         var pairs = new (int, int)[n - 1];
-        var (bi, bj) = LastMinimum(cost.AsSpan(0, (int)at));
+        var (bi, bj) = columns.Last(n);
         for (int s = 0, g = n; s < n - 1; s++, g--)
         {
             FitCancellation.ThrowIfRequested();
@@ -69,31 +71,77 @@ internal static class HcAgglomeration
             {
                 pos[bj] = pos[last];
                 for (int k = 0; k < last; k++)
-                    if (k != bj) cost[Index(k, bj)] = cost[Index(k, last)];
+                    if (k != bj) columns.Set(k, bj, cost[Index(k, last)], rescanLater: k < bj);
+                columns.Rescan(bj);
             }
             pos[last] = null;
             pos[bi] = merged;
             int left = g - 1;
             if (left == 1) break;
             for (int k = 0; k < left; k++)
-                if (k != bi) cost[Index(k, bi)] = k < bi ? crit.Delta(pos[k]!, merged) : crit.Delta(merged, pos[k]!);
-            (bi, bj) = LastMinimum(cost.AsSpan(0, left * (left - 1) / 2));
+                if (k != bi) columns.Set(k, bi, k < bi ? crit.Delta(pos[k]!, merged) : crit.Delta(merged, pos[k]!), rescanLater: k < bi);
+            if (bi > 0) columns.Rescan(bi);
+            (bi, bj) = columns.Last(left);
         }
         return pairs;
     }
 
-    static long Index(int a, int b) => a < b ? (long)b * (b - 1) / 2 + a : (long)a * (a - 1) / 2 + b;
-
-    /// <summary>The pair (i, j) of the last minimum in packed order (mclust's "<c>.le.</c>" scan).</summary>
-    static (int I, int J) LastMinimum(ReadOnlySpan<double> cost)
+    /// <summary>
+    /// The packed pair costs with, per column j, the minimum over rows i &lt; j and the last row holding it: the last
+    /// minimum in packed order is then the last column holding the smallest column minimum, found in O(G) per merge
+    /// instead of a scan of all G^2 / 2 costs (mclust's scan, same result).
+    /// </summary>
+    sealed class ColumnMinima
     {
-        double min = TensorPrimitives.Min(cost);
-        int at = cost.LastIndexOf(min);
-        int j = (int)((1 + Math.Sqrt(1 + 8.0 * at)) / 2);
-        while ((long)j * (j - 1) / 2 > at) j--;
-        while ((long)(j + 1) * j / 2 <= at) j++;
-        return (at - j * (j - 1) / 2, j);
+        readonly double[] cost;
+        readonly double[] min;
+        readonly int[] arg;
+
+        public ColumnMinima(double[] cost, int n)
+        {
+            this.cost = cost;
+            min = new double[n];
+            arg = new int[n];
+            for (int j = 1; j < n; j++) Rescan(j);
+        }
+
+        /// <summary>Sets the cost of pair (a, b); a column whose every row changes is rescanned once afterwards instead.</summary>
+        public void Set(int a, int b, double value, bool rescanLater)
+        {
+            int i = Math.Min(a, b), j = Math.Max(a, b);
+            cost[Index(i, j)] = value;
+            if (rescanLater) return;
+            if (i == arg[j])
+            {
+                if (value <= min[j]) min[j] = value;
+                else Rescan(j);
+            }
+            else if (value < min[j] || value == min[j] && i > arg[j])
+            {
+                min[j] = value;
+                arg[j] = i;
+            }
+        }
+
+        public void Rescan(int j)
+        {
+            var column = cost.AsSpan(checked((int)Index(0, j)), j);
+            double m = TensorPrimitives.Min(column);
+            min[j] = m;
+            arg[j] = column.LastIndexOf(m);
+        }
+
+        /// <summary>The pair of the last minimum in packed order among G clusters (mclust's "<c>.le.</c>" scan).</summary>
+        public (int I, int J) Last(int g)
+        {
+            int best = 1;
+            for (int j = 2; j < g; j++)
+                if (min[j] <= min[best]) best = j;
+            return (arg[best], best);
+        }
     }
+
+    static long Index(int a, int b) => a < b ? (long)b * (b - 1) / 2 + a : (long)a * (a - 1) / 2 + b;
 
     /// <summary>alpha = tr(scatter) / (N D), as mclust's <c>traceW(x / sqrt(N D))</c>, at least machine epsilon.</summary>
     static double Alpha(double[] z, int n, int d)
