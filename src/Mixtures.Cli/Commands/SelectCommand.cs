@@ -96,6 +96,8 @@ internal static class SelectCommand
                 {
                     Init = InitMethod.Hierarchical, StopRule = set.StopRuleOf(ctx), RegCovar = set.RegCovarOf(ctx),
                     Tolerance = options.Tolerance, MaxIterations = options.MaxIterations, Seed = options.Seed,
+                    // The same best as ModelSelector.Best picks below: the library refreshes that model's parameters.
+                    Criterion = crit switch { "aic" => SelectionCriterion.Aic, "icl" => SelectionCriterion.Icl, _ => SelectionCriterion.Bic },
                 }, ctx.Live, ctx.CancellationToken)
                 : ModelSelector.Run(ds, kList, variants, ctx.Live, ctx.CancellationToken);
             var best = ModelSelector.Best(entries, crit);
