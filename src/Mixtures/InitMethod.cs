@@ -13,9 +13,10 @@ public enum InitMethod
     RandomFromData,
     /// <summary>
     /// mclust's deterministic start (Gaussian only): model-based hierarchical agglomeration (VVV criterion on
-    /// SVD-transformed data) cut at K clusters; the quantile classes for one feature; above 2000 rows, hc
-    /// runs on a subset of 2000 rows drawn with the seed, one M-step on it and one E-step on all rows give the
-    /// first responsibilities. hc costs O(N^2) time.
+    /// SVD-transformed data, EII's when N &lt;= D, mclust's merge order) cut at K clusters; mclust's quantile classes
+    /// for one feature; above 2000 rows, hc runs on a subset of 2000 rows drawn with the seed, one M-step on it and
+    /// one E-step on all rows give the first responsibilities. hc costs O(n^2) memory and O(n^3) time on its
+    /// n &lt;= 2000 rows (timed in bench/README.md).
     /// </summary>
     Hierarchical,
 }

@@ -123,10 +123,20 @@ public static class MixtureSelection
         var grid = models.SelectMany(m => options.Components.Select(k => (Model: m, K: k))).ToArray();
         var table = new MixtureSelectionEntry[grid.Length];
         Parallel.For(0, grid.Length, new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? -1, CancellationToken = ct },
-            i => table[i] = FitOne(x, grid[i].Model, grid[i].K, options, seed, partitions?.GetValueOrDefault(grid[i].K), subset));
+            i => table[i] = FitOne(x, grid[i].Model, grid[i].K, options, seed, partitions?.GetValueOrDefault(grid[i].K), subset, ct));
         var best = table.Where(e => !e.Failed)
             .OrderBy(e => e.Value(options.Criterion)).ThenBy(e => e.Components).ThenBy(e => CovarianceTypes.Name(e.CovarianceType), StringComparer.Ordinal)
             .FirstOrDefault() ?? throw new InvalidOperationException("Every fit of the selection failed: " + table[0].FailureReason);
+        if (best.Components > 1 && options.StopRule == StopRule.Mclust)
+        {
+            // Mclust's final model: the parameters refreshed by one M-step from the final responsibilities (FitDriver.Refresh).
+            var o = new GaussianMixtureOptions { Components = best.Components, CovarianceType = best.CovarianceType, RegCovar = options.RegCovar };
+            var m = best.Model!;
+            var refreshed = new Internal.Fitting.FitDriver<Internal.Gaussian.GaussianParameters, GaussianMixtureModel>(new Internal.Gaussian.GaussianFitSpec(o), o)
+                .Refresh(new Data.ArrayRowSource(x, null), m.Parameters, m.Info, m.Weights, best.Components > 1 && subset is not null);
+            int at = Array.IndexOf(table, best);
+            table[at] = best = best with { Model = refreshed };
+        }
         return new MixtureSelectionResult(table, best, options.Criterion);
     }
 
@@ -141,7 +151,8 @@ public static class MixtureSelection
         return (o.Components.Where(k => k > 1).Distinct().ToDictionary(k => k, k => HierarchicalStart.Labels(x, k, subset, pairs)), subset);
     }
 
-    static MixtureSelectionEntry FitOne(double[,] x, CovarianceType type, int k, MixtureSelectionOptions o, int seed, int[]? labels, int[]? subset)
+    static MixtureSelectionEntry FitOne(double[,] x, CovarianceType type, int k, MixtureSelectionOptions o, int seed, int[]? labels, int[]? subset,
+        CancellationToken ct)
     {
         // K = 1 is the single-Gaussian fit whatever the start: every row in the one component.
         if (k == 1)
@@ -160,7 +171,7 @@ public static class MixtureSelection
         int p = Internal.Gaussian.GaussianParameters.ParameterCount(CovarianceModels.Get(type), k, x.GetLength(1));
         try
         {
-            var m = new GaussianMixture(options).Fit(x);
+            var m = new GaussianMixture(options).Fit(x, cancellationToken: ct);
             return new MixtureSelectionEntry(type, k, m.TrainingBic, m.TrainingAic, m.TrainingIcl, m.Loglik, m.ParameterCount, m.Iterations, null, m);
         }
         catch (Exception e) when (e is DegenerateFitException or ArgumentException)

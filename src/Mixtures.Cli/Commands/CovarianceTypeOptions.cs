@@ -34,12 +34,19 @@ internal static class CovarianceTypeOptions
             ? type
             : throw new CliException($"unknown covariance type '{name}'; use one of {string.Join(", ", CovarianceTypes.Names)}.");
 
-    /// <summary>The types of a <c>--covariance-types</c> list, each once, in the order given.</summary>
-    public static List<CovarianceType> ParseList(string text)
+    /// <summary>The word of a <c>--covariance-types</c> list that stands for every mclust model that applies to the data.</summary>
+    public const string MclustModels = "mclust";
+
+    /// <summary>
+    /// The types of a <c>--covariance-types</c> list, each once, in the order given; <see cref="MclustModels"/>
+    /// stands for mclust's models for <paramref name="features"/> features (its 14, or E and V for one feature).
+    /// </summary>
+    public static List<CovarianceType> ParseList(string text, int features)
     {
         var names = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        if (names.Length == 0 || names.Any(n => !TryParse(n, out _)))
-            throw new CliException($"--covariance-types '{text}': use a comma-separated list of {string.Join(", ", CovarianceTypes.Names)}.");
-        return names.Select(Parse).Distinct().ToList();
+        if (names.Length == 0 || names.Any(n => !TryParse(n, out _) && !n.Equals(MclustModels, StringComparison.OrdinalIgnoreCase)))
+            throw new CliException($"--covariance-types '{text}': use a comma-separated list of {string.Join(", ", CovarianceTypes.Names)} or {MclustModels} (all of mclust's).");
+        return names.SelectMany(n => n.Equals(MclustModels, StringComparison.OrdinalIgnoreCase)
+            ? MixtureSelection.MclustModels(features) : [Parse(n)]).Distinct().ToList();
     }
 }

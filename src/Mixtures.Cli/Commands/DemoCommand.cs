@@ -55,7 +55,7 @@ internal static class DemoCommand
             else if (!ctx.Quiet)
             {
                 AnsiConsole.MarkupLine("[bold]Old Faithful geyser[/]: 272 eruptions, duration (min) and waiting time to the next (min).");
-                SelectCommand.PrintTable(entries, best, "bic", ks, variants.Select(v => v.Name).ToList(), gaussian);
+                SelectCommand.PrintTable(entries, best, new SelectCommand.Display("bic", false), ks, variants.Select(v => v.Name).ToList(), gaussian);
                 FitSummaryPrinter.Print(report);
                 AnsiConsole.MarkupLine($"wrote [bold]{Markup.Escape(outPath)}[/] ({width} x {height})");
             }

@@ -41,6 +41,7 @@ internal static class FitCommand
             var family = set.FamilyOf(ctx);
             // fit has never looked at other families' flags with the default family (select refuses them with every family).
             if (family != FamilyRegistry.Default) FamilyRegistry.RefuseOtherFamiliesFlags(ctx, family);
+            set.RequireGaussianFlags(ctx, family);
             var estimators = family.Bind(ctx, set);
             var snapDir = ctx.Get(snapshots);
             if (snapDir is not null) SnapshotWriter.PrepareDirectory(snapDir);

@@ -23,8 +23,15 @@ internal sealed class GaussianFamily : CliFamily
     /// --reg-covar is one of the common flags: every family has always accepted and checked it, and only
     /// Gaussian fits use it. With --bayesian (fit only) the estimators are variational.
     /// </summary>
-    public override EstimatorFactory Bind(CommandContext ctx, FitOptionSet set) =>
-        (set.ForFit ? BayesianFlags.Bind(ctx) : null) is { } bayes ? Variational(bayes, ctx.Get(set.RegCovar)) : Estimators(ctx.Get(set.RegCovar));
+    public override EstimatorFactory Bind(CommandContext ctx, FitOptionSet set)
+    {
+        if ((set.ForFit ? BayesianFlags.Bind(ctx) : null) is not { } bayes) return Estimators(set.RegCovarOf(ctx), set.StopRuleOf(ctx));
+        if (set.StopRuleOf(ctx) == StopRule.Mclust)
+            throw new CliException("--stop-rule mclust does not apply to --bayesian: a variational fit stops on its lower bound.");
+        if (set.InitOf(ctx) == InitMethod.Hierarchical)
+            throw new CliException("--init-params hc does not apply to --bayesian: start from --init-labels or another --init-params.");
+        return Variational(bayes, set.RegCovarOf(ctx));
+    }
 
     /// <summary>
     /// Variational estimators (scikit-learn's BayesianGaussianMixture): the priors are checked against the data's
@@ -37,14 +44,15 @@ internal sealed class GaussianFamily : CliFamily
         return bayes.NamingPriorFile(Estimator.On(data, mixture.Fit, mixture.InitialModel));
     };
 
-    /// <summary>Estimators with this reg_covar (null: the library's default).</summary>
-    public EstimatorFactory Estimators(double? regCovar = null) => (spec, data) =>
+    /// <summary>Estimators with this reg_covar (null: the library's default) and stop rule.</summary>
+    public EstimatorFactory Estimators(double? regCovar = null, StopRule stopRule = StopRule.Sklearn) => (spec, data) =>
     {
         var options = new GaussianMixtureOptions(spec.Options) { InitialPrecisions = spec.Initial?.Precisions?.Matrices };
         options = options with
         {
             CovarianceType = spec.CovarianceType ?? options.CovarianceType,
             RegCovar = regCovar ?? options.RegCovar,
+            StopRule = stopRule,
         };
         var mixture = new GaussianMixture(options);
         return Estimator.On(data, mixture.Fit, spec.Initial is { Precisions: not null } init ? _ => FromInit(init) : mixture.InitialModel);

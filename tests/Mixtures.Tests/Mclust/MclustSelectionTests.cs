@@ -59,6 +59,25 @@ public class MclustSelectionTests
         Assert.Equal(e.GetProperty("best_model").GetString(), CovarianceTypes.Name(result.Best.CovarianceType));
         Assert.Equal(e.GetProperty("best_G").GetInt32(), result.Best.Components);
         Approx.Equal(-e.GetProperty("best_bic").GetDouble(), result.Best.Bic, Rtol, "best bic");
+
+        // Mclust's final model: its parameters, refreshed by one more M-step where mclust refreshed them.
+        var fit = e.GetProperty("mclust_fit");
+        var model = result.BestModel;
+        Approx.Equal(fit.GetProperty("loglik").GetDouble(), model.Loglik, Rtol, "loglik");
+        Approx.Equal(-fit.GetProperty("icl").GetDouble(), model.TrainingIcl, Rtol, "icl");
+        var weights = Fixtures.Flat(fit.GetProperty("weights"));
+        var means = Fixtures.Flat(fit.GetProperty("means"));
+        var covariances = Fixtures.Flat(fit.GetProperty("covariances"));
+        int k = model.Components, d = model.Features;
+        for (int q = 0; q < k; q++)
+        {
+            Approx.Equal(weights[q], model.Weights[q], Rtol, $"weight {q} (refreshed: {fit.GetProperty("parameters_refreshed")})");
+            for (int j = 0; j < d; j++)
+            {
+                Approx.Equal(means[q * d + j], model.Means[q, j], Rtol, $"mean {q},{j}");
+                for (int l = 0; l < d; l++) Approx.Equal(covariances[(q * d + j) * d + l], model.Covariances[q, j, l], Rtol, $"covariance {q},{j},{l}");
+            }
+        }
     }
 
     [Fact]

@@ -54,6 +54,42 @@ internal sealed class FitDriver<TParams, TModel>(IFitSpec<TParams, TModel> spec,
         return spec.CreateModel(best.Parameters, info);
     }
 
+    /// <summary>
+    /// mclust's last step of <c>Mclust</c>: when the weights disagree with the mean responsibilities,
+    /// sum_k (pi_k - mean_i z_ik)^2 &gt; sqrt(eps), or always when the start came from a subset, the parameters are
+    /// replaced by one M-step from the final responsibilities (stateful models start cold). The fit's information
+    /// (loglik, BIC, ICL, iterations) stays that of the EM run, as mclust keeps it. The fitted model is returned
+    /// unchanged when no refresh is due or when that M-step fails.
+    /// </summary>
+    public TModel Refresh(IRowSource rows, TParams parameters, FitInfo info, double[] weights, bool subsetStart)
+    {
+        var (source, family, _) = Prepare(rows);
+        int k = family.Components, n = checked((int)source.Rows);
+        var z = new double[(long)n * k];
+        MixtureScoring.Evaluate(family.CreateEvaluator(parameters), source, (first, count, resp, _) => resp.CopyTo(z.AsSpan(checked((int)first) * k, count * k)));
+        double gap = 0;
+        for (int c = 0; c < k; c++)
+        {
+            double mean = 0;
+            for (int i = 0; i < n; i++) mean += z[(long)i * k + c];
+            gap += (weights[c] - mean / n) * (weights[c] - mean / n);
+        }
+        if (!subsetStart && !(gap > Math.Sqrt(Math.Pow(2, -52)))) return spec.CreateModel(parameters, info);
+        try
+        {
+            var refreshed = FromResponsibilities(family, source, (first, count, range, resp) =>
+            {
+                for (int i = 0; i < count; i++)
+                    for (int c = 0; c < k; c++) resp[i * k + c] = z[(first + i) * k + c] * range.Weight(i);
+            });
+            return spec.CreateModel(refreshed, info);
+        }
+        catch (DegenerateFitException)
+        {
+            return spec.CreateModel(parameters, info);
+        }
+    }
+
     /// <summary>Where the first restart of <see cref="Fit"/> starts with the same options (the generator is seeded as Fit seeds its own).</summary>
     public override TModel Initial(IRowSource rows)
     {

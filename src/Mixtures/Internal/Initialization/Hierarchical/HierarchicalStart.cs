@@ -2,9 +2,8 @@ namespace Mixtures.Internal.Initialization.Hierarchical;
 
 /// <summary>
 /// mclust's default start (its Mclust initialization): for one feature the quantile classes; otherwise the
-/// VVV agglomeration of the SVD-transformed rows (EII's criterion would apply when N &lt;= D; here VVV's
-/// regularized criterion is used throughout), on a random subset of <see cref="SubsetSize"/> rows when N is
-/// larger. hc is O(N^2) in time, which is why mclust subsets.
+/// VVV agglomeration of the SVD-transformed rows (EII's, Ward's, when N &lt;= D), on a random subset of
+/// <see cref="SubsetSize"/> rows when N is larger. hc is O(N^2) in memory and O(N^3) in time, which is why mclust subsets.
 /// </summary>
 internal static class HierarchicalStart
 {
@@ -24,7 +23,8 @@ internal static class HierarchicalStart
     public static (int I, int J)[] Pairs(double[,] x, int[]? subset)
     {
         int n = subset?.Length ?? x.GetLength(0), d = x.GetLength(1);
-        return HcAgglomeration.Merge(HcTransform.Svd(x, subset), n, d);
+        var z = HcTransform.Svd(x, subset);
+        return n > d ? HcAgglomeration.Merge(z, n, d) : HcAgglomeration.MergeEii(z, n, d);
     }
 
     /// <summary>Starting labels for K components: of every row, or of the subset's rows when there is one.</summary>
