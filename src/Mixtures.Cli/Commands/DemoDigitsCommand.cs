@@ -31,7 +31,8 @@ internal static class DemoDigitsCommand
     public static int Run(CommandContext ctx, int seed)
     {
         var dir = ctx.Get(OutputDir);
-        if (!Directory.Exists(dir)) throw new CliException($"--output-dir {dir}: no such directory.");
+        if (File.Exists(dir)) throw new CliException($"--output-dir {dir}: is a file; give a directory.");
+        OutputPath.EnsureDirectory(dir, $"--output-dir {dir}");
         double threshold = ctx.Get(Binarize);
         if (!double.IsFinite(threshold)) throw new CliException("--binarize must be a finite number.");
         string meansPath = Path.Combine(dir, "digits-means.png"), samplesPath = Path.Combine(dir, "digits-samples.png");
@@ -156,6 +157,5 @@ internal static class DemoDigitsCommand
         AnsiConsole.Write(confusion);
         AnsiConsole.MarkupLine($"mixture classifier ({DemoDigitsAnalysis.ClassK} Bernoulli components per digit, Bayes rule with class priors), trained on {a.TrainRows} images, " +
                                $"test accuracy on the other {a.TestRows}: [bold]{F(a.Accuracy, "P1")}[/]");
-        AnsiConsole.MarkupLine($"wrote [bold]{Markup.Escape(meansPath)}[/] and [bold]{Markup.Escape(samplesPath)}[/]");
     }
 }

@@ -42,16 +42,12 @@ internal static class PlotCommand
             var request = new PlotRequest(ctx.Get(data), ColumnSelection.Parse(ctx.Get(columns)), ctx.Get(x), ctx.Get(y), ctx.Get(title),
                 ctx.CancellationToken);
             var picture = Interruptible.Run(() => FamilyRegistry.Of(m).Plotter.Draw(m, request), ctx.CancellationToken);
-            PlotFile.Save(ctx.Outputs, picture.Plot, outPath, width, height);
+            PlotFile.Save(ctx.Outputs, picture.Plot, outPath, width, height, picture.Details);
             if (weightsPath is not null)
-                PlotFile.Save(ctx.Outputs, WeightsPlot.Create(m.Weights, $"Component weights: {FamilyRegistry.Of(m).Title(m, null)}"), weightsPath, width, height);
+                PlotFile.Save(ctx.Outputs, WeightsPlot.Create(m.Weights, $"Component weights: {FamilyRegistry.Of(m).Title(m, null)}"), weightsPath, width, height,
+                    ", component weights");
             ctx.Outputs.Commit();
             if (ctx.Json) JsonOut.Write(WithWeights(picture.Json(outPath, width, height), weightsPath));
-            else if (!ctx.Quiet)
-            {
-                Console.Out.WriteLine($"wrote {outPath} ({width} x {height}{picture.Details})");
-                if (weightsPath is not null) Console.Out.WriteLine($"wrote {weightsPath} ({width} x {height}, component weights)");
-            }
             return ExitCodes.Success;
         });
         return command;

@@ -18,12 +18,11 @@ internal static class SnapshotWriter
     /// <summary>One snapshot: the iteration and the mixture then (with the data's feature names).</summary>
     public sealed record Snapshot(int Iteration, IMixtureModel Model);
 
+    /// <summary>Creates the directory (and missing parents) before the fit; a file on the way is refused.</summary>
     public static void PrepareDirectory(string dir)
     {
         if (File.Exists(dir)) throw new CliException($"--snapshots {dir}: is a file; give a directory.");
-        var parent = Path.GetDirectoryName(Path.GetFullPath(dir));
-        if (parent is not null && !Directory.Exists(parent))
-            throw new CliException($"--snapshots {dir}: the parent directory '{parent}' does not exist.");
+        OutputPath.EnsureDirectory(dir, $"--snapshots {dir}");
     }
 
     public static List<Snapshot> Compute(EstimatorFactory estimators, FitSpec spec, DataSet data, CancellationToken ct)
