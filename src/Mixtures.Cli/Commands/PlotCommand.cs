@@ -45,8 +45,10 @@ internal static class PlotCommand
             var m = ModelLoader.Load(ctx.Get(model));
             var request = new PlotRequest(ctx.Get(data), ColumnSelection.Parse(ctx.Get(columns)), ctx.Get(x), ctx.Get(y), ctx.Get(title),
                 ctx.CancellationToken)
-            { Contours = ctx.Get(contours), Uncertainty = ctx.Get(uncertainty), LogScale = ctx.Get(logScale) };
+            { Contours = ctx.Get(contours), Uncertainty = ctx.Get(uncertainty), LogScale = ctx.Get(logScale), Size = size.Given(ctx) ? (width, height) : null };
             var picture = Interruptible.Run(() => FamilyRegistry.Of(m).Plotter.Draw(m, request), ctx.CancellationToken);
+            // A grid of images has a natural size, taken unless --width/--height was given.
+            if (!size.Given(ctx) && PlotStyle.NaturalSize(picture.Plot) is { } natural) (width, height) = natural;
             PlotFile.Save(ctx.Outputs, picture.Plot, outPath, width, height, picture.Details);
             if (weightsPath is not null)
                 PlotFile.Save(ctx.Outputs, WeightsPlot.Create(m.Weights, $"Component weights: {FamilyRegistry.Of(m).Title(m, null)}"), weightsPath, width, height,

@@ -13,9 +13,12 @@ internal sealed class GaussianPlotter : FamilyPlotter
     public override ModelPicture Draw(IMixtureModel model, PlotRequest request)
     {
         if (request.DataPath is null) throw new CliException("DATA is required to plot a Gaussian mixture (the points are drawn under it).");
+        if (request.LogScale) throw new CliException("--log-scale applies to Poisson rates; a Gaussian mixture is drawn over its data.");
         var drawn = PlotData.Load(model, request.DataPath, request.Columns, request.CancellationToken);
         var ds = drawn.Data;
         var (ix, iy) = ModelPlot.Axes(ds, request.X, request.Y);
+        if (ds.Columns == 1 && (request.Contours || request.Uncertainty))
+            throw new CliException("--contours and --uncertainty draw on a pair of features; this model has one (drawn as densities over a histogram).");
         var title = request.Title ?? FamilyRegistry.Of(model).Title(model, Path.GetFileName(request.DataPath));
         var options = new ClusterPlot.Options(request.Contours, request.Uncertainty ? ((MixtureModel)model).Uncertainty(ds.X) : null,
             Notes: drawn.Note is { } n ? [$"points: {n}"] : null);

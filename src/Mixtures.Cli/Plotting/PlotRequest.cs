@@ -16,6 +16,9 @@ internal sealed record PlotRequest(string? DataPath, IReadOnlyList<string>? Colu
     /// <summary>--uncertainty: points sized by their classification uncertainty (Gaussian, two features).</summary>
     public bool Uncertainty { get; init; }
 
+    /// <summary>The canvas the picture will be saved at, when --width or --height was given; else null (a grid of images takes its natural size).</summary>
+    public (int Width, int Height)? Size { get; init; }
+
     /// <summary>--log-scale: a logarithmic colour scale (Poisson rates).</summary>
     public bool LogScale { get; init; }
 }

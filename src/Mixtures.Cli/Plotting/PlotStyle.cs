@@ -11,6 +11,15 @@ internal static class PlotStyle
 
     private static readonly ScottPlot.Palettes.Category10 Palette = new();
 
+    /// <summary>Pictures whose content sets their size (a grid of images): saved at it unless a size was asked for.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Plot, Tuple<int, int>> Natural = new();
+
+    /// <summary>Records the size <paramref name="plot"/> fills exactly.</summary>
+    public static void SetNaturalSize(Plot plot, int width, int height) => Natural.AddOrUpdate(plot, Tuple.Create(width, height));
+
+    /// <summary>The size <paramref name="plot"/> fills exactly, or null when any size suits it.</summary>
+    public static (int Width, int Height)? NaturalSize(Plot plot) => Natural.TryGetValue(plot, out var s) ? (s.Item1, s.Item2) : null;
+
     /// <summary>A sans-serif family that is installed (ScottPlot's default can fall back to a serif face).</summary>
     private static readonly Lazy<string> SansFont = new(() =>
         new[] { "DejaVu Sans", "Liberation Sans", "Arial", "Helvetica", "Noto Sans" }
@@ -46,6 +55,27 @@ internal static class PlotStyle
         v != 0 && (Math.Abs(v) >= 1e5 || Math.Abs(v) < 1e-3)
             ? v.ToString("0.00e+00", System.Globalization.CultureInfo.InvariantCulture)
             : v.ToString("G3", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Gives every plot of a series the same data area on a <paramref name="width"/> x <paramref name="height"/>
+    /// canvas (the largest margins any of them needs), so that frames with the same axis limits also put them at
+    /// the same pixels, whatever their legends' widths. Returns that data area.
+    /// </summary>
+    public static PixelRect AlignDataAreas(IReadOnlyList<Plot> plots, int width, int height)
+    {
+        float left = 0, right = 0, top = 0, bottom = 0;
+        foreach (var plot in plots)
+        {
+            using (plot.GetImage(width, height)) { }   // lays the plot out
+            var r = plot.RenderManager.LastRender.DataRect;
+            left = Math.Max(left, r.Left);
+            right = Math.Max(right, width - r.Right);
+            top = Math.Max(top, r.Top);
+            bottom = Math.Max(bottom, height - r.Bottom);
+        }
+        foreach (var plot in plots) plot.Layout.Fixed(new PixelPadding(left, right, bottom, top));
+        return new PixelRect(left, width - right, height - bottom, top);
+    }
 
     /// <summary>
     /// The legend in its own panel right of the axes, so it never covers data, with line samples long enough
