@@ -19,7 +19,7 @@ internal static class CommandRunner
         {
             int code = body(ctx);
             ctx.Outputs.Commit();   // for a verb that did not commit before printing
-            done = true;
+            done = code == ExitCodes.Success;   // a failure reported by exit code also takes back its empty directories
             Output.WrittenFiles.Print(ctx);   // every verb ends with the files it wrote
             return code;
         }

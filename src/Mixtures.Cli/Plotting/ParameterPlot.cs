@@ -89,9 +89,9 @@ internal static class ParameterPlot
         int k = model.Components, d = model.Features;
         var means = model.Means;
         var weights = model.Weights;
-        // Without data: up to 5 component means per row. With data: pairs side by side (the model's mean,
-        // then the average of the rows assigned to that component), up to 4 pairs per row.
-        int perRow = Math.Min(k, averages is null ? 5 : 4);
+        // Without data: 4 to 6 component means per row. With data: pairs side by side (the model's mean,
+        // then the average of the rows assigned to that component), 3 to 5 pairs per row; as many as fill the last row.
+        int perRow = PerRow(k, averages is null ? [4, 5, 6] : [3, 4, 5]);
         int columns = averages is null ? perRow : 2 * perRow;
         var images = new List<double[]?>();
         var captions = new List<string>();
@@ -111,6 +111,11 @@ internal static class ParameterPlot
         return DigitGrid.Create(images, captions, columns, side, $"{title}\n{subtitle}", new DigitGrid.Options(ColorBarLabel: bar),
             size?.Width, size?.Height).Plot;
     }
+
+    /// <summary>Components per row of the grid: the choice that leaves the fewest empty slots in the last row (the wider on a tie).</summary>
+    public static int PerRow(int components, int[] choices) =>
+        components <= choices.Min() ? components
+            : choices.OrderBy(p => p * ((components + p - 1) / p) - components).ThenByDescending(p => p).First();
 
     private static Plot Heatmap(IMixtureModel model, ParameterStyle style, (double[,] Means, int[] Counts)? averages, string title, ScottPlot.Range range,
         bool logScale)
