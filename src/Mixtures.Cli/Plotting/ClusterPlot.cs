@@ -18,7 +18,7 @@ internal static class ClusterPlot
         [(LinePattern.Solid, 2.8f), (LinePattern.Dashed, 2.2f), (LinePattern.Dotted, 2.2f)];
 
     /// <summary>Classes of classification uncertainty (1 - largest responsibility) and the point size of each (--uncertainty).</summary>
-    public static readonly (double From, float Size)[] UncertaintyClasses = [(0, 4), (0.05, 7), (0.2, 11), (0.4, 16)];
+    public static readonly (double From, float Size)[] UncertaintyClasses = [(0, 5), (0.05, 8), (0.2, 12), (0.4, 17)];
 
     /// <summary>What a picture may add to the points and ellipses.</summary>
     /// <param name="Contours">Draw contours of the mixture density (off by default: the ellipses say the same more plainly).</param>
