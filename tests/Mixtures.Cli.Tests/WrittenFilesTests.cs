@@ -45,6 +45,11 @@ public class WrittenFilesTests
         Assert.True(sample.ExitCode == 0, sample.ToString());
         Assert.Equal(["wrote draws/s.csv"], Lines(sample.Stdout));
         Assert.True(File.Exists(dir.File("pics/b/w.png")) && File.Exists(dir.File("out/labels.csv")) && File.Exists(dir.File("draws/s.csv")));
+        // score's stdout is its number, for scripts: the line goes to stderr.
+        var score = Tool.Run(dir.Path, "score", "m.json", Fixtures.Faithful, "--per-sample", "per/s.csv");
+        Assert.True(score.ExitCode == 0, score.ToString());
+        Assert.Single(Lines(score.Stdout));
+        Assert.Equal("wrote per/s.csv (272 rows)", Lines(score.Stderr)[^1]);
         // --quiet and --json print no such lines.
         Assert.Equal("", Tool.Run(dir.Path, "sample", "m.json", "-n", "5", "-o", "draws/s.csv", "-q").Stdout);
     }

@@ -24,6 +24,9 @@ internal sealed class OutputFiles(CancellationToken cancellationToken) : IDispos
     /// <summary>Cancels a long write (checked by the writers as they go).</summary>
     public CancellationToken CancellationToken { get; } = cancellationToken;
 
+    /// <summary>Set by a verb whose stdout is a result for scripts (score's number): like <see cref="UsesStdout"/>, it then carries nothing else.</summary>
+    public bool StdoutIsData { get; set; }
+
     /// <summary>True when some output goes to stdout, which then carries nothing else.</summary>
     public bool UsesStdout { get; private set; }
 
