@@ -14,10 +14,13 @@ internal static class CommandRunner
         bool verbose = parse.GetValue(GlobalOptions.Verbose);
         Output.ConsoleLayout.Configure();
         var ctx = new CommandContext(parse, ct);
+        bool done = false;
         try
         {
             int code = body(ctx);
             ctx.Outputs.Commit();   // for a verb that did not commit before printing
+            done = code == ExitCodes.Success;   // a failure reported by exit code also takes back its empty directories
+            Output.WrittenFiles.Print(ctx);   // every verb ends with the files it wrote
             return code;
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -35,6 +38,7 @@ internal static class CommandRunner
         finally
         {
             ctx.Outputs.Dispose();
+            if (!done) Io.OutputPath.RemoveCreated();   // no half-made output directories after a failure
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Mixtures.Cli.Plotting;
 using Mixtures.Cli.Tests.Infrastructure;
 using Xunit;
 
@@ -11,7 +12,8 @@ public class DemoDigitsTests
     public void DemoDigits_ReportsMeasuredPurityAccuracyAndBicK_AndWritesBothPictures()
     {
         using var dir = new TempDir();
-        var r = Tool.Run(dir.Path, TimeSpan.FromMinutes(5), "demo", "digits", "--output-dir", dir.Path, "--json");
+        var pictures = Path.Combine(dir.Path, "new", "pictures");   // created
+        var r = Tool.Run(dir.Path, TimeSpan.FromMinutes(5), "demo", "digits", "--output-dir", pictures, "--json");
         Assert.True(r.ExitCode == 0, r.ToString());
         using var doc = JsonDocument.Parse(r.Stdout);
         var root = doc.RootElement;
@@ -36,17 +38,23 @@ public class DemoDigitsTests
         Assert.Equal(curve.Min(e => e.GetProperty("bic").GetDouble()),
             curve.Single(e => e.GetProperty("k").GetInt32() == k).GetProperty("bic").GetDouble());
 
-        ImageAssert.Png(Path.Combine(dir.Path, "digits-means.png"), 1100, 580);
-        ImageAssert.Png(Path.Combine(dir.Path, "digits-samples.png"), 1100, 1350);
+        // Each picture has the size its layout computes: tiles of 128 px (means) and 76 px (draws), nothing left empty.
+        var means = DigitGrid.Measure(10, 5, 8, "one line", [.. Enumerable.Repeat("comp 0: mostly 0\nw = 0.1", 10)],
+            new DigitGrid.Options(ColorBarLabel: "P(ink)", TilePixels: 128));
+        ImageAssert.Png(Path.Combine(pictures, "digits-means.png"), means.Width, means.Height);
+        var samples = DigitGrid.Measure(80, 8, 8, "two\nlines", [.. Enumerable.Repeat("", 80)],
+            new DigitGrid.Options(RowLabels: [.. Enumerable.Repeat("", 10)], TilePixels: 76));
+        ImageAssert.Png(Path.Combine(pictures, "digits-samples.png"), samples.Width, samples.Height);
     }
 
     [Fact]
-    public void DemoDigits_WithMissingOutputDir_FailsWithOneLine()
+    public void DemoDigits_WithOutputDirUnderAFile_FailsWithOneLine()
     {
         using var dir = new TempDir();
-        var r = Tool.Run(dir.Path, "demo", "digits", "--output-dir", Path.Combine(dir.Path, "nope"));
+        dir.Write("notes.txt", "mine");
+        var r = Tool.Run(dir.Path, "demo", "digits", "--output-dir", Path.Combine("notes.txt", "nope"));
         Assert.Equal(2, r.ExitCode);
-        Assert.Contains("--output-dir", r.Stderr);
+        Assert.Contains("--output-dir notes.txt/nope: 'notes.txt' is a file, not a directory.", r.Stderr);
         Assert.Single(r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 }

@@ -31,16 +31,19 @@ public class FamilyPictureTests
             Assert.Equal("images", doc.RootElement.GetProperty("layout").GetString());
             Assert.Equal("bernoulli", doc.RootElement.GetProperty("family").GetString());
         }
-        ImageAssert.Png(png, 900, 650);
+        // Without --width/--height a grid of images takes its natural size: 4 pairs a row of tiles of 120 px.
+        var (w, h) = ImageAssert.PngSize(png);
+        Assert.True(w >= 8 * 120 && h >= 3 * 120, $"{w} x {h}");
+        ImageAssert.Png(png, w, h);
 
         var svg = dir.File("means.svg");
-        r = Tool.Run(dir.Path, "plot", model, "-o", svg);
+        r = Tool.Run(dir.Path, "plot", model, "-o", svg, "--width", "900", "--height", "650");
         Assert.True(r.ExitCode == 0, r.ToString());
         ImageAssert.Svg(svg, 900, 650, "10-component Bernoulli mixture", "comp 9", "w = ", "P(x = 1)");
         Assert.DoesNotContain("data, comp", File.ReadAllText(svg));
 
         var withData = dir.File("pairs.svg");
-        Assert.Equal(0, Tool.Run(dir.Path, "plot", model, data, "-o", withData).ExitCode);
+        Assert.Equal(0, Tool.Run(dir.Path, "plot", model, data, "-o", withData, "--width", "900", "--height", "650").ExitCode);
         ImageAssert.Svg(withData, 900, 650, "data, comp 0", "n = ", "digits_binary.csv");
     }
 

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace Mixtures.Cli.Tests;
 
-/// <summary>A few internals tested directly: argument parsing and contour geometry.</summary>
+/// <summary>A few internals tested directly: argument parsing and ScottPlot's contour lines.</summary>
 public class InternalsTests
 {
     [Theory]
@@ -22,20 +22,24 @@ public class InternalsTests
     [InlineData("1...3")]
     public void KRange_RejectsNonsense(string text) => Assert.Throws<CliException>(() => KRange.Parse(text));
 
+    /// <summary>What --contours relies on in ScottPlot's ContourLines (instead of our own marching squares): a level of a cone on a grid is one circle.</summary>
     [Fact]
-    public void MarchingSquares_ContourOfConeIsClosedCircle()
+    public void ContourLines_OfACone_IsACircleAtTheLevel()
     {
         int n = 101;
         var xs = Enumerable.Range(0, n).Select(i => -2 + 4.0 * i / (n - 1)).ToArray();
-        var z = new double[n, n];
+        var grid = new ScottPlot.Coordinates3d[n, n];
         for (int i = 0; i < n; i++)
             for (int j = 0; j < n; j++)
-                z[i, j] = -Math.Sqrt(xs[i] * xs[i] + xs[j] * xs[j]);
-        var lines = MarchingSquares.Contour(z, xs, xs, -1);
-        var (lx, ly) = Assert.Single(lines);
-        Assert.Equal(lx[0], lx[^1]);
-        Assert.Equal(ly[0], ly[^1]);
-        Assert.All(lx.Zip(ly), p => Assert.InRange(Math.Sqrt(p.First * p.First + p.Second * p.Second), 0.99, 1.01));
+                grid[i, j] = new ScottPlot.Coordinates3d(xs[j], xs[i], -Math.Sqrt(xs[i] * xs[i] + xs[j] * xs[j]));
+        var contours = new ScottPlot.Plot().Add.ContourLines(grid);
+        contours.ContourLineLevels = [-1];
+        contours.Update(grid);
+        var points = contours.Lines.SelectMany(l => l.Path.Points).ToList();
+        Assert.True(points.Count > 50, $"{points.Count} points");
+        Assert.All(points, p => Assert.InRange(Math.Sqrt(p.X * p.X + p.Y * p.Y), 0.99, 1.01));
+        // All the way round: every quadrant is reached.
+        Assert.Equal(4, points.Select(p => (p.X > 0, p.Y > 0)).Distinct().Count());
     }
 
     [Fact]

@@ -57,7 +57,6 @@ internal static class DemoCommand
                 AnsiConsole.MarkupLine("[bold]Old Faithful geyser[/]: 272 eruptions, duration (min) and waiting time to the next (min).");
                 SelectCommand.PrintTable(entries, best, new SelectCommand.Display("bic", false), ks, variants.Select(v => v.Name).ToList(), gaussian);
                 FitSummaryPrinter.Print(report);
-                AnsiConsole.MarkupLine($"wrote [bold]{Markup.Escape(outPath)}[/] ({width} x {height})");
             }
             return ExitCodes.Success;
         });

@@ -94,7 +94,8 @@ internal static class FitCommand
         if (outPath is not null) ctx.Outputs.SaveModel(model, outPath);
         if (historyPath is not null)
         {
-            var plot = HistoryPlot.Create(model.LowerBoundHistory, model.Converged, tolerance, $"EM learning curve: {title}");
+            // EM's bound of iteration t predates its update, so the first is the initial parameters'; the variational one follows it.
+            var plot = HistoryPlot.Create(model.LowerBoundHistory, model is not BayesianGaussianMixtureModel, model.Converged, tolerance, $"EM learning curve: {title}");
             PlotFile.Save(ctx.Outputs, plot, historyPath, PlotStyle.DefaultWidth, PlotStyle.DefaultHeight);
         }
         writeSnapshots?.Invoke();

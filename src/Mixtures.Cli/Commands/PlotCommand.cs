@@ -25,10 +25,14 @@ internal static class PlotCommand
         var columns = FitOptionSet.ColumnsOption();
         var weights = new Option<string?>("--weights")
         { Description = "Also draw the component weights as a bar chart to this .png/.svg (switched-off components, weight < 1e-3, in grey)." };
+        var contours = new Option<bool>("--contours") { Description = "Gaussian, two features: also draw contours of the mixture density (off by default; the ellipses show the components)." };
+        var uncertainty = new Option<bool>("--uncertainty")
+        { Description = "Gaussian, two features: size each point by its classification uncertainty, 1 - its largest responsibility." };
+        var logScale = new Option<bool>("--log-scale") { Description = "Poisson: colour the rates on a logarithmic scale." };
         var command = new Command("plot",
-            "Draw a model: Gaussian over data (points by component, sigma ellipses, density contours); " +
+            "Draw a model: Gaussian over data (points by component, sigma ellipses; density contours with --contours); " +
             "bernoulli/poisson: the parameters per component (images or a heatmap), beside the data's per-component averages.")
-        { model, data, output, x, y, title, columns, weights };
+        { model, data, output, x, y, title, columns, weights, contours, uncertainty, logScale };
         size.AddTo(command);
 
         CommandRunner.SetBody(command, ctx =>
@@ -40,18 +44,17 @@ internal static class PlotCommand
             var (width, height) = size.Get(ctx);
             var m = ModelLoader.Load(ctx.Get(model));
             var request = new PlotRequest(ctx.Get(data), ColumnSelection.Parse(ctx.Get(columns)), ctx.Get(x), ctx.Get(y), ctx.Get(title),
-                ctx.CancellationToken);
+                ctx.CancellationToken)
+            { Contours = ctx.Get(contours), Uncertainty = ctx.Get(uncertainty), LogScale = ctx.Get(logScale), Size = size.Given(ctx) ? (width, height) : null };
             var picture = Interruptible.Run(() => FamilyRegistry.Of(m).Plotter.Draw(m, request), ctx.CancellationToken);
-            PlotFile.Save(ctx.Outputs, picture.Plot, outPath, width, height);
+            // A grid of images has a natural size, taken unless --width/--height was given.
+            if (!size.Given(ctx) && PlotStyle.NaturalSize(picture.Plot) is { } natural) (width, height) = natural;
+            PlotFile.Save(ctx.Outputs, picture.Plot, outPath, width, height, picture.Details);
             if (weightsPath is not null)
-                PlotFile.Save(ctx.Outputs, WeightsPlot.Create(m.Weights, $"Component weights: {FamilyRegistry.Of(m).Title(m, null)}"), weightsPath, width, height);
+                PlotFile.Save(ctx.Outputs, WeightsPlot.Create(m.Weights, $"Component weights: {FamilyRegistry.Of(m).Title(m, null)}"), weightsPath, width, height,
+                    ", component weights");
             ctx.Outputs.Commit();
             if (ctx.Json) JsonOut.Write(WithWeights(picture.Json(outPath, width, height), weightsPath));
-            else if (!ctx.Quiet)
-            {
-                Console.Out.WriteLine($"wrote {outPath} ({width} x {height}{picture.Details})");
-                if (weightsPath is not null) Console.Out.WriteLine($"wrote {weightsPath} ({width} x {height}, component weights)");
-            }
             return ExitCodes.Success;
         });
         return command;

@@ -51,14 +51,14 @@ internal static class PredictCommand
                         w.Write(CsvTableWriter.Format(p));
                     }
                 }
-                if (outPath is not null || !ctx.Json) CsvTableWriter.Write(ctx.Outputs, outPath, header, n, Row);
+                if (outPath is not null || !ctx.Json) CsvTableWriter.Write(ctx.Outputs, outPath, header, n, Row, $"{n} rows");
                 else for (int i = 0; i < n; i++) Row(i, null);
             }
             ctx.Outputs.Commit();
             if (ctx.Json)
                 JsonOut.Write(new { n_samples = n, counts, output = outPath, components = labels });
             else if (outPath is not null && !ctx.Quiet)
-                Console.Out.WriteLine($"wrote {n} rows to {outPath}; rows per component: {string.Join(", ", counts.Select((c, k) => $"{k}: {c}"))}");
+                Console.Out.WriteLine($"rows per component: {string.Join(", ", counts.Select((c, k) => $"{k}: {c}"))}");
             return ExitCodes.Success;
         });
         return command;

@@ -49,8 +49,6 @@ internal static class SampleCommand
                     points = outPath is null ? JsonOut.Rows(sample.Points) : null,
                     components = outPath is null ? sample.Components : null,
                 });
-            else if (outPath is not null && !ctx.Quiet)
-                Console.Out.WriteLine($"wrote {count} points to {outPath}");
             return ExitCodes.Success;
         });
         return command;

@@ -37,14 +37,18 @@ internal static class ScoreCommand
                         double v = scores.LogLikelihood(i);
                         sum += v;
                         w.Write(CsvTableWriter.Format(v));
-                    });
+                    }, $"{n} rows");
                 else
                     for (int i = 0; i < n; i++) sum += scores.LogLikelihood(i);
             }
             double score = sum / n;
             ctx.Outputs.Commit();
             if (ctx.Json) JsonOut.Write(new { score, n_samples = n });
-            else if (!ctx.Quiet && !ctx.Outputs.UsesStdout) Console.Out.WriteLine(score.ToString("R", CultureInfo.InvariantCulture));
+            else if (!ctx.Quiet && !ctx.Outputs.UsesStdout)
+            {
+                Console.Out.WriteLine(score.ToString("R", CultureInfo.InvariantCulture));
+                ctx.Outputs.StdoutIsData = true;   // scripts read the number: the written-files lines go to stderr
+            }
             return ExitCodes.Success;
         });
         return command;

@@ -16,6 +16,10 @@ internal sealed class SizeOptions
         command.Options.Add(Height);
     }
 
+    /// <summary>Whether --width or --height was given (otherwise a picture with a natural size, a grid of images, takes it).</summary>
+    public bool Given(CommandContext ctx) =>
+        ctx.Parse.GetResult(Width) is { Implicit: false } || ctx.Parse.GetResult(Height) is { Implicit: false };
+
     public (int Width, int Height) Get(CommandContext ctx)
     {
         int w = ctx.Get(Width), h = ctx.Get(Height);

@@ -1,3 +1,4 @@
+using Plot = ScottPlot.Plot;
 using Mixtures.Cli.Families;
 using Mixtures.Cli.Io;
 using Mixtures.Cli.Plotting;
@@ -18,12 +19,11 @@ internal static class SnapshotWriter
     /// <summary>One snapshot: the iteration and the mixture then (with the data's feature names).</summary>
     public sealed record Snapshot(int Iteration, IMixtureModel Model);
 
+    /// <summary>Creates the directory (and missing parents) before the fit; a file on the way is refused.</summary>
     public static void PrepareDirectory(string dir)
     {
         if (File.Exists(dir)) throw new CliException($"--snapshots {dir}: is a file; give a directory.");
-        var parent = Path.GetDirectoryName(Path.GetFullPath(dir));
-        if (parent is not null && !Directory.Exists(parent))
-            throw new CliException($"--snapshots {dir}: the parent directory '{parent}' does not exist.");
+        OutputPath.EnsureDirectory(dir, $"--snapshots {dir}");
     }
 
     public static List<Snapshot> Compute(EstimatorFactory estimators, FitSpec spec, DataSet data, CancellationToken ct)
@@ -48,15 +48,29 @@ internal static class SnapshotWriter
     {
         Directory.CreateDirectory(dir);
         var titles = snapshots.Select(s => Title(dataName, s.Iteration, s.Model.LowerBound)).ToList();
+        var plots = Draw(plotter, snapshots, data, titles);
         int i = 0;
-        foreach (var plot in plotter.Series(snapshots.Select(s => s.Model).ToList(), data, titles))
+        foreach (var plot in plots)
         {
             var stem = Path.Combine(dir, $"iter_{snapshots[i].Iteration:D2}");
-            PlotFile.Save(outputs, plot, stem + ".png", PlotStyle.DefaultWidth, PlotStyle.DefaultHeight);
+            var (width, height) = PlotStyle.NaturalSize(plot) ?? (PlotStyle.DefaultWidth, PlotStyle.DefaultHeight);
+            PlotFile.Save(outputs, plot, stem + ".png", width, height);
             // Checked as every output is: the tool makes the directory, but not its files.
             OutputPath.Require(stem + ".json");
             outputs.SaveModel(snapshots[i++].Model, stem + ".json");
         }
+    }
+
+    /// <summary>
+    /// The series, each frame with the same axis limits (the plotter's) and, at the default size, the same data
+    /// area in pixels, so that flipping through the frames shows EM moving and nothing else.
+    /// </summary>
+    public static List<Plot> Draw(FamilyPlotter plotter, IReadOnlyList<Snapshot> snapshots, DataSet data, IReadOnlyList<string> titles)
+    {
+        var plots = plotter.Series(snapshots.Select(s => s.Model).ToList(), data, titles).ToList();
+        var sized = plots.Where(p => PlotStyle.NaturalSize(p) is null).ToList();
+        if (sized.Count > 1) PlotStyle.AlignDataAreas(sized, PlotStyle.DefaultWidth, PlotStyle.DefaultHeight);
+        return plots;
     }
 
     /// <summary>"EM on DATA: initial parameters" or "EM on DATA: after i iterations (lower bound L)".</summary>

@@ -12,7 +12,8 @@ internal static class CsvTableWriter
     /// Writes <paramref name="header"/> then one line per row produced by <paramref name="writeRow"/> (for
     /// <paramref name="rowCount"/> rows) to <paramref name="path"/>, or to stdout when it is null or "-".
     /// </summary>
-    public static void Write(OutputFiles outputs, string? path, IReadOnlyList<string> header, int rowCount, Action<int, TextWriter> writeRow)
+    public static void Write(OutputFiles outputs, string? path, IReadOnlyList<string> header, int rowCount, Action<int, TextWriter> writeRow,
+        string? note = null)
     {
         var ct = outputs.CancellationToken;
         outputs.Stage(path ?? OutputFiles.Stdout, stream =>
@@ -27,7 +28,7 @@ internal static class CsvTableWriter
                 writeRow(i, w);
                 w.Write('\n');
             }
-        });
+        }, note);
     }
 
     public static string Format(double v) => v.ToString("R", CultureInfo.InvariantCulture);

@@ -24,12 +24,15 @@ internal static class ParameterPlot
     /// <param name="title">Title of the picture.</param>
     /// <param name="scale">Colour scale of a heatmap (default: <see cref="Scale"/> of this picture); a series of pictures
     /// shares one so that their colours compare. Probabilities are always drawn on [0, 1].</param>
-    public static Plot Create(IMixtureModel model, ParameterStyle style, DataSet? data, int[]? labels, string title, ScottPlot.Range? scale = null)
+    /// <param name="size">The canvas the picture will be saved at: images grow to fill it; null: images take their natural size.</param>
+    /// <param name="logScale">Colour a heatmap by log10 of the values (rates spanning decades); the cells still show the values.</param>
+    public static Plot Create(IMixtureModel model, ParameterStyle style, DataSet? data, int[]? labels, string title, ScottPlot.Range? scale = null,
+        (int Width, int Height)? size = null, bool logScale = false)
     {
         var averages = Averages(model, style, data, labels);
         return DrawsImages(model, style)
-            ? Images(model, style, averages, ImageSide(model.Features), title)
-            : Heatmap(model, style, averages, title, scale ?? OwnScale(model, style, averages));
+            ? Images(model, style, averages, ImageSide(model.Features), title, size)
+            : Heatmap(model, style, averages, title, scale ?? OwnScale(model, style, averages), logScale);
     }
 
     /// <summary>Whether the model is drawn as images (its probabilities over a square of pixels) rather than a heatmap.</summary>
@@ -80,14 +83,15 @@ internal static class ParameterPlot
         return (sums, counts);
     }
 
-    private static Plot Images(IMixtureModel model, ParameterStyle style, (double[,] Means, int[] Counts)? averages, int side, string title)
+    private static Plot Images(IMixtureModel model, ParameterStyle style, (double[,] Means, int[] Counts)? averages, int side, string title,
+        (int Width, int Height)? size)
     {
         int k = model.Components, d = model.Features;
         var means = model.Means;
         var weights = model.Weights;
-        // Without data: up to 5 component means per row. With data: pairs side by side (the model's mean,
-        // then the average of the rows assigned to that component), up to 4 pairs per row.
-        int perRow = Math.Min(k, averages is null ? 5 : 4);
+        // Without data: 4 to 6 component means per row. With data: pairs side by side (the model's mean,
+        // then the average of the rows assigned to that component), 3 to 5 pairs per row; as many as fill the last row.
+        int perRow = PerRow(k, averages is null ? [4, 5, 6] : [3, 4, 5]);
         int columns = averages is null ? perRow : 2 * perRow;
         var images = new List<double[]?>();
         var captions = new List<string>();
@@ -102,12 +106,22 @@ internal static class ParameterPlot
         var subtitle = averages is null
             ? $"component means {style.Parameter} as {side} x {side} images"
             : $"each component's mean {style.Parameter}, then the average of the data rows it explains";
-        return DigitGrid.Create(images, captions, columns, side, $"{title}\n{subtitle}",
-            averages is null ? style.Parameter : $"{style.Parameter}  /  data: {style.DataAverage}");
+        // The colour bar names the data's average only when the data are drawn.
+        var bar = averages is null ? style.Parameter : $"{style.Parameter}  /  data: {style.DataAverage}";
+        return DigitGrid.Create(images, captions, columns, side, $"{title}\n{subtitle}", new DigitGrid.Options(ColorBarLabel: bar),
+            size?.Width, size?.Height).Plot;
     }
 
-    private static Plot Heatmap(IMixtureModel model, ParameterStyle style, (double[,] Means, int[] Counts)? averages, string title, ScottPlot.Range range)
+    /// <summary>Components per row of the grid: the choice that leaves the fewest empty slots in the last row (the wider on a tie).</summary>
+    public static int PerRow(int components, int[] choices) =>
+        components <= choices.Min() ? components
+            : choices.OrderBy(p => p * ((components + p - 1) / p) - components).ThenByDescending(p => p).First();
+
+    private static Plot Heatmap(IMixtureModel model, ParameterStyle style, (double[,] Means, int[] Counts)? averages, string title, ScottPlot.Range range,
+        bool logScale)
     {
+        // On a log scale the colours follow log10 of the values, from the largest down at most four decades.
+        if (logScale) range = LogRange(model.Means, averages?.Means, range);
         int k = model.Components, d = model.Features;
         var names = ModelLoader.FeatureNames(model);
         var means = model.Means;
@@ -123,7 +137,7 @@ internal static class ParameterPlot
         {
             double left = p * (d + gap);
             var z = p == 0 ? means : averages!.Value.Means;
-            var hm = plot.Add.Heatmap(z);
+            var hm = plot.Add.Heatmap(logScale ? Log10(z, range.Min) : z);
             hm.Colormap = new ScottPlot.Colormaps.Viridis();
             hm.ManualRange = range;
             hm.NaNCellColor = Colors.LightGray;
@@ -136,7 +150,7 @@ internal static class ParameterPlot
             caption.LabelBold = true;
             caption.LabelAlignment = Alignment.LowerCenter;
             caption.LabelFontColor = Colors.Black;
-            if (k * d <= MaxAnnotatedCells) Annotate(plot, z, left, range);
+            if (k * d <= MaxAnnotatedCells) Annotate(plot, z, logScale ? Log10(z, range.Min) : z, left, range);
         }
 
         plot.Axes.Bottom.SetTicks(xTicks.Select(t => t.Item1).ToArray(), xTicks.Select(t => t.Item2).ToArray());
@@ -159,25 +173,61 @@ internal static class ParameterPlot
         plot.Axes.Bottom.MinorTickStyle.Length = 0;
         plot.HideGrid();
         var bar = plot.Add.ColorBar(first!);
-        bar.Axis.Label.Text = style.ColourBar;
+        // The data's average is named only when the data panel is drawn.
+        bar.Axis.Label.Text = (averages is null ? style.Parameter : style.ColourBar) + (logScale ? " (log scale)" : "");
         bar.Axis.Label.FontSize = 14;
-        bar.Axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { TargetTickCount = 6 };
+        bar.Axis.TickGenerator = logScale ? LogTicks(range) : new ScottPlot.TickGenerators.NumericAutomatic { TargetTickCount = 6 };
         plot.Axes.SetLimits(-0.2, panels * d + (panels - 1) * gap + 0.2, -k - 0.1, 0.2 + 0.07 * k);
         return plot;
     }
 
-    private static void Annotate(Plot plot, double[,] z, double left, ScottPlot.Range range)
+    /// <summary>log10 of the positive values [min(values)/..., max], at most four decades below the largest.</summary>
+    private static ScottPlot.Range LogRange(double[,] means, double[,]? averages, ScottPlot.Range linear)
+    {
+        double top = Math.Log10(Math.Max(linear.Max, 1e-300)), low = top;
+        foreach (var m in new[] { means, averages })
+            if (m is not null)
+                foreach (var v in m)
+                    if (v > 0 && double.IsFinite(v)) low = Math.Min(low, Math.Log10(v));
+        low = Math.Max(low, top - 4);
+        return new ScottPlot.Range(low, low < top ? top : low + 1);
+    }
+
+    private static double[,] Log10(double[,] z, double floor)
+    {
+        var r = new double[z.GetLength(0), z.GetLength(1)];
+        for (int i = 0; i < z.GetLength(0); i++)
+            for (int j = 0; j < z.GetLength(1); j++)
+                r[i, j] = double.IsFinite(z[i, j]) ? Math.Max(Math.Log10(Math.Max(z[i, j], 1e-300)), floor) : double.NaN;
+        return r;
+    }
+
+    /// <summary>Colour bar ticks of a log10 scale at 1, 2 and 5 times the powers of ten, labelled with the values.</summary>
+    private static ScottPlot.TickGenerators.NumericManual LogTicks(ScottPlot.Range range)
+    {
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        bool sparse = range.Max - range.Min > 2.5;
+        for (int e = (int)Math.Floor(range.Min); e <= (int)Math.Ceiling(range.Max); e++)
+            foreach (var m in sparse ? new[] { 1.0 } : [1.0, 2, 5])
+            {
+                double at = e + Math.Log10(m);
+                if (at >= range.Min - 1e-9 && at <= range.Max + 1e-9) ticks.AddMajor(at, PlotStyle.Short(m * Math.Pow(10, e)));
+            }
+        return ticks;
+    }
+
+    private static void Annotate(Plot plot, double[,] z, double[,] colours, double left, ScottPlot.Range range)
     {
         int k = z.GetLength(0), d = z.GetLength(1);
         for (int c = 0; c < k; c++)
             for (int j = 0; j < d; j++)
             {
-                double v = z[c, j];
+                double v = z[c, j], colour = colours[c, j];
                 var text = plot.Add.Text(double.IsFinite(v) ? Format(v) : "-", left + j + 0.5, -c - 0.5);
                 text.LabelFontSize = 11;
                 text.LabelAlignment = Alignment.MiddleCenter;
                 // Viridis is dark at the low end: white text there, black at the bright end.
-                bool dark = !double.IsFinite(v) || (v - range.Min) / Math.Max(range.Max - range.Min, 1e-300) < 0.6;
+                bool dark = !double.IsFinite(v) || (colour - range.Min) / Math.Max(range.Max - range.Min, 1e-300) < 0.6;
                 text.LabelFontColor = double.IsFinite(v) && dark ? Colors.White : Colors.Black;
             }
     }

@@ -16,11 +16,20 @@ internal sealed class ParameterPlotter(Func<IMixtureModel, ParameterStyle> style
     {
         if ((request.X ?? request.Y) is not null)
             throw new CliException($"--x/--y apply to Gaussian models; a {model.Family} model is drawn as its parameters over all features.");
+        if (request.Contours || request.Uncertainty)
+            throw new CliException($"--contours and --uncertainty apply to Gaussian models; a {model.Family} model is drawn as its parameters.");
+        var style = styleOf(model);
+        if (request.LogScale && style.Probabilities)
+            throw new CliException($"--log-scale applies to Poisson rates; {model.Family} probabilities are drawn on [0, 1].");
         DataSet? ds = null;
         int[]? labels = null;
+        string? note = null;
         if (request.DataPath is not null)
         {
-            ds = DataLoader.LoadFor(model, request.DataPath, request.Columns, request.CancellationToken);
+            // A large file: the averages are over a fixed random subsample, and the picture and the verb say so.
+            var drawn = PlotData.Load(model, request.DataPath, request.Columns, request.CancellationToken);
+            ds = drawn.Data;
+            note = drawn.Note;
             try
             {
                 labels = model.Predict(ds.X);
@@ -30,12 +39,12 @@ internal sealed class ParameterPlotter(Func<IMixtureModel, ParameterStyle> style
                 throw DataMessages.Locate(e, ds);
             }
         }
-        var style = styleOf(model);
         var title = request.Title ?? FamilyRegistry.Of(model).Title(model, request.DataPath is null ? null : Path.GetFileName(request.DataPath));
-        var plot = ParameterPlot.Create(model, style, ds, labels, title);
+        if (note is not null) title += $" ({note})";
+        var plot = ParameterPlot.Create(model, style, ds, labels, title, size: request.Size, logScale: request.LogScale);
         string family = model.Family, layout = ParameterPlot.DrawsImages(model, style) ? "images" : "heatmap";
         string? data = request.DataPath;
-        return new ModelPicture(plot, $", {family} parameters as {layout}", (output, width, height) => new { output, width, height, family, layout, data });
+        return new ModelPicture(plot, $", {family} parameters as {layout}" + (note is null ? "" : $", {note}"), (output, width, height) => new { output, width, height, family, layout, data });
     }
 
     /// <summary>

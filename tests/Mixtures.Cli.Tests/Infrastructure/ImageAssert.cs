@@ -7,6 +7,14 @@ namespace Mixtures.Cli.Tests.Infrastructure;
 /// <summary>Checks that a picture is a valid PNG or SVG of the requested size with real content.</summary>
 public static class ImageAssert
 {
+    /// <summary>The width and height of a PNG, for pictures whose content sets their size.</summary>
+    public static (int Width, int Height) PngSize(string path)
+    {
+        using var bitmap = SKBitmap.Decode(File.ReadAllBytes(path));
+        Assert.NotNull(bitmap);
+        return (bitmap.Width, bitmap.Height);
+    }
+
     public static void Png(string path, int width, int height)
     {
         var bytes = File.ReadAllBytes(path);
