@@ -15,10 +15,13 @@ public sealed class MixtureClusterOptions
     /// <summary>
     /// How long one worker may take for its share of a pass before it counts as failed and its chunks go to
     /// another worker. Generous: a pass over a large share takes seconds; a dead worker is noticed sooner,
-    /// when its connection drops or the cluster's membership declares it dead (<see cref="LivenessPeriod"/>).
+    /// when it stops answering pings (<see cref="LivenessPeriod"/>, <see cref="PingTimeout"/>).
     /// </summary>
     public TimeSpan CallTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>How often the coordinator asks the cluster which silos are alive while it waits for a pass.</summary>
+    /// <summary>How often the coordinator pings the workers it waits for.</summary>
     public TimeSpan LivenessPeriod { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>A worker that does not answer a ping within this time counts as failed and its chunks go to another.</summary>
+    public TimeSpan PingTimeout { get; init; } = TimeSpan.FromSeconds(10);
 }

@@ -49,7 +49,7 @@ internal static class WorkerCommand
             string id = ctx.Get(clusterId);
 
             var options = new WorkerOptions { Open = Open, MaxThreads = ctx.Get(threads) };
-            using var host = new HostBuilder()
+            var host = new HostBuilder()
                 .UseOrleans(silo =>
                 {
                     if (mode == "redis")
@@ -79,9 +79,17 @@ internal static class WorkerCommand
             {
                 host.StopAsync(stop.Token).GetAwaiter().GetResult();
             }
-            catch (OperationCanceledException)
+            catch (Exception e) when (e is not OutOfMemoryException)
             {
-                // Leaving took too long (the others are gone): the process ends anyway.
+                if (!ctx.Quiet) Console.Error.WriteLine($"mixtures worker: leaving the cluster failed ({e.GetBaseException().Message}); stopping anyway.");
+            }
+            try
+            {
+                host.Dispose();
+            }
+            catch (Exception)
+            {
+                // Disposal after a stop that timed out may throw; the process ends either way.
             }
             if (!ctx.Quiet) Console.Error.WriteLine("mixtures worker: left the cluster.");
             return ExitCodes.Success;

@@ -16,6 +16,7 @@ internal sealed class ClusterPasses<TParams>(MixtureCluster cluster, FitSession 
     Func<TParams, MixtureModel> toModel, long rows, int features, int chunks) : IRemotePasses<TParams> where TParams : class
 {
     readonly HashSet<string> _failed = [];
+    IReadOnlyList<string>? _silos;
     readonly Stopwatch _clock = new();
     double _compute, _transfer;
     int _workers;
@@ -34,7 +35,9 @@ internal sealed class ClusterPasses<TParams>(MixtureCluster cluster, FitSession 
         var used = new HashSet<string>();
         while (pending.Count > 0)
         {
-            var live = (await LiveSilos(ct)).Where(s => !_failed.Contains(s)).ToList();
+            // The silos are listed once per fit: the management grain may live on a silo that dies later.
+            _silos ??= await LiveSilos(ct);
+            var live = _silos.Where(s => !_failed.Contains(s)).ToList();
             if (live.Count == 0)
                 throw new ClusterUnavailableException(_failed.Count == 0
                     ? "The cluster has no live worker silo."
@@ -55,34 +58,34 @@ internal sealed class ClusterPasses<TParams>(MixtureCluster cluster, FitSession 
             {
                 var done = await Task.WhenAny(Task.WhenAny(open.Select(c => c.Reply)), Task.Delay(cluster.Options.LivenessPeriod, ct));
                 ct.ThrowIfCancellationRequested();
-                HashSet<string>? alive = null;
+                var running = open.Where(c => !c.Reply.IsCompleted).ToList();
+                var pings = running.Count == 0 || done != null && open.Any(c => c.Reply.IsCompleted) ? null
+                    : running.Select(c => (c, Alive(c.Silo, ct))).ToList();
                 foreach (var call in open.ToList())
                 {
-                    if (call.Reply.IsCompleted)
+                    if (!call.Reply.IsCompleted) continue;
+                    open.Remove(call);
+                    if (call.Reply.IsCompletedSuccessfully)
                     {
-                        open.Remove(call);
-                        if (call.Reply.IsCompletedSuccessfully)
-                        {
-                            var reply = call.Reply.Result;
-                            roundCompute = Math.Max(roundCompute, reply.ComputeSeconds);
-                            used.Add(call.Silo);
-                            foreach (var r in reply.Chunks)
-                                outcomes.Add(new ChunkOutcome(r.Chunk, r.Statistics, r.LogLikelihood, r.ResponsibilityLogSum, r.WorstScores, r.WorstRows));
-                            continue;
-                        }
-                        var error = call.Reply.Exception!.GetBaseException();
-                        if (!IsNodeFailure(error)) throw new InvalidOperationException($"Worker {call.Silo} failed: {error.Message}", error);
-                        Fail(call.Silo, call.Chunks, pending);
+                        var reply = call.Reply.Result;
+                        roundCompute = Math.Max(roundCompute, reply.ComputeSeconds);
+                        used.Add(call.Silo);
+                        foreach (var r in reply.Chunks)
+                            outcomes.Add(new ChunkOutcome(r.Chunk, r.Statistics, r.LogLikelihood, r.ResponsibilityLogSum, r.WorstScores, r.WorstRows));
                         continue;
                     }
-                    // Still running: is its silo still a member? (A killed process may never answer.)
-                    alive ??= (await LiveSilos(ct)).ToHashSet();
-                    if (!alive.Contains(call.Silo))
-                    {
-                        open.Remove(call);
-                        _ = call.Reply.ContinueWith(t => t.Exception, TaskScheduler.Default);   // observed: its late failure is expected
-                        Fail(call.Silo, call.Chunks, pending);
-                    }
+                    var error = call.Reply.Exception!.GetBaseException();
+                    if (!IsNodeFailure(error)) throw new InvalidOperationException($"Worker {call.Silo} failed: {error.Message}", error);
+                    Fail(call.Silo, call.Chunks, pending);
+                }
+                if (pings is null) continue;
+                // Still running: does its silo still answer? (A killed process never replies.)
+                foreach (var (call, alive) in pings)
+                {
+                    if (call.Reply.IsCompleted || await alive) continue;
+                    open.Remove(call);
+                    _ = call.Reply.ContinueWith(t => t.Exception, TaskScheduler.Default);   // observed: its late failure is expected
+                    Fail(call.Silo, call.Chunks, pending);
                 }
             }
             compute += roundCompute;
@@ -107,6 +110,19 @@ internal sealed class ClusterPasses<TParams>(MixtureCluster cluster, FitSession 
     static bool IsNodeFailure(Exception e) =>
         e is SiloUnavailableException or TimeoutException or OrleansMessageRejectionException or System.Net.Sockets.SocketException or IOException
         || e is OrleansException;
+
+    /// <summary>Whether the silo's worker grain answers a ping in time.</summary>
+    async Task<bool> Alive(string silo, CancellationToken ct)
+    {
+        try
+        {
+            return await cluster.Client.GetGrain<IEmWorkerGrain>(silo).Ping().WaitAsync(cluster.Options.PingTimeout, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
 
     async Task<IReadOnlyList<string>> LiveSilos(CancellationToken ct)
     {

@@ -8,6 +8,10 @@ public interface IEmWorkerGrain : IGrainWithStringKey
 {
     /// <summary>The outcomes of the requested chunks.</summary>
     Task<PassReply> Compute(PassRequest request);
+
+    /// <summary>Answers at once, also while <see cref="Compute"/> runs: the coordinator's liveness check.</summary>
+    [Orleans.Concurrency.AlwaysInterleave]
+    Task<bool> Ping();
 }
 
 /// <summary>One pass's work for one worker.</summary>

@@ -23,4 +23,6 @@ internal sealed class EmWorkerGrain(WorkerJobs jobs) : Grain, IEmWorkerGrain
         }
         return new PassReply(results, clock.Elapsed.TotalSeconds);
     }
+
+    public Task<bool> Ping() => Task.FromResult(true);
 }
