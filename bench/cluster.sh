@@ -28,11 +28,11 @@ with open(path, 'wb') as f:
     f.write(b'\x93NUMPY\x01\x00' + len(h).to_bytes(2, 'little') + h.encode())
     f.write(a.tobytes())
 PY
-fit=(fit "$work/x.npy" -k 16 --max-iter "$iters" --tol 0 --seed 1)
+fit=(fit "$work/x.npy" -k 16 --tol 0 --seed 1)
 per_iter_local() {
     local a b
     a=$("$bin" "${fit[@]}" --max-iter 2 --json -q | grep '"fit_seconds"' | tr -dc '0-9.')
-    b=$("$bin" "${fit[@]}" --json -q | grep '"fit_seconds"' | tr -dc '0-9.')
+    b=$("$bin" "${fit[@]}" --max-iter "$iters" --json -q | grep '"fit_seconds"' | tr -dc '0-9.')
     python3 -c "print(f'{($b - $a) / ($iters - 2):.3f}')"
 }
 echo "local: $(per_iter_local) s/iter (load $(cut -d' ' -f1-3 /proc/loadavg))"
@@ -49,7 +49,7 @@ for n in 1 2 3; do
         until grep -q serving "$work/w$n$i.log"; do sleep 0.5; done
     done
     cluster=$(IFS=,; echo "${gateways[*]}")
-    "$bin" "${fit[@]}" --cluster "$cluster" -o "$work/m$n.json" 2>"$work/passes$n.log" >/dev/null
+    "$bin" "${fit[@]}" --max-iter "$iters" --cluster "$cluster" -o "$work/m$n.json" 2>"$work/passes$n.log" >/dev/null
     python3 - "$work/passes$n.log" "$n" "$(cut -d' ' -f1-3 /proc/loadavg)" <<'PY'
 import sys, re
 lines = [l for l in open(sys.argv[1]) if l.startswith('pass ')]
