@@ -59,4 +59,4 @@ print(f"{sys.argv[2]} worker(s): {m(0):.3f} s/iter (compute {m(1):.3f}, transfer
 PY
 done
 echo "full-size process test:"
-MIXTURES_CLUSTER_ROWS="$rows" dotnet test tests/Mixtures.Cli.Tests --filter "FullyQualifiedName~ClusterProcessTests" -nologo 2>&1 | tail -2
+MIXTURES_CLUSTER_ROWS="$rows" dotnet test tests/Mixtures.Cli.Tests -c Release --filter "FullyQualifiedName~ClusterProcessTests.Three" -nologo 2>&1 | grep -E "Passed!|Failed!|Error Message|exit|Assert" | head -20
