@@ -39,8 +39,9 @@ internal sealed partial class ExpectationMaximization<TParams>
                 while ((i = Interlocked.Increment(ref next)) < chunks.Length) body(chunks[i]);
             });
         }
-        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1 || e.InnerExceptions.All(x => x is OperationCanceledException))
         {
+            // As ChunkPlan.ForEach: the exception callers catch, not one per worker wrapped together.
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
         }
     }
