@@ -130,6 +130,33 @@ public sealed partial class ClusterProcessTests
         }
     }
 
+    [UnixFact]
+    public void A_worker_leaves_the_cluster_on_SIGTERM_and_exits_0()
+    {
+        using var tmp = new TempDir();
+        var started = new List<Process>();
+        try
+        {
+            var p = Tool.Start(tmp.Path, "worker", "--port", FreePort().ToString(), "--gateway-port", FreePort().ToString());
+            started.Add(p);
+            var first = p.StandardError.ReadLineAsync();
+            Assert.True(first.Wait(TimeSpan.FromSeconds(60)) && first.Result?.Contains("serving") == true, "the worker did not start");
+            var rest = p.StandardError.ReadToEndAsync();
+            Signals.Send(p, "TERM");
+            Assert.True(p.WaitForExit(TimeSpan.FromSeconds(60)), "the worker did not stop within 60 s of SIGTERM");
+            Assert.Equal(0, p.ExitCode);
+            Assert.Contains("left the cluster", rest.Result);
+        }
+        finally
+        {
+            foreach (var p in started)
+            {
+                if (!p.HasExited) p.Kill(entireProcessTree: true);
+                p.Dispose();
+            }
+        }
+    }
+
     [Fact]
     public void No_live_worker_fails_with_exit_1_in_bounded_time()
     {

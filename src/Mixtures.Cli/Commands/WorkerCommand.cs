@@ -34,7 +34,30 @@ internal static class WorkerCommand
         var command = new Command("worker", "Run one worker (an Orleans silo) for 'mixtures fit --cluster' until Ctrl-C or SIGTERM.")
         { port, gateway, join, membership, connection, threads, clusterId };
 
-        CommandRunner.SetBody(command, ctx =>
+        // Not CommandRunner.SetBody: a signal is how a worker ends normally (exit 0 once it has left the
+        // cluster), not a cancelled verb, and a worker has no output files to commit.
+        command.SetAction((parse, ct) => Task.Run(() =>
+        {
+            var ctx = new CommandContext(parse, ct);
+            try
+            {
+                return Serve(ctx);
+            }
+            catch (Exception e)
+            {
+                var (code, message) = ErrorReporter.Classify(e);
+                Console.Error.WriteLine($"mixtures worker: {message}");
+                if (parse.GetValue(GlobalOptions.Verbose)) Console.Error.WriteLine(e);
+                return code;
+            }
+            finally
+            {
+                ctx.Outputs.Dispose();
+            }
+        }, CancellationToken.None));
+        return command;
+
+        int Serve(CommandContext ctx)
         {
             int p = ctx.Get(port), g = ctx.Get(gateway);
             if (p is < 1 or > 65535) throw new CliException($"--port {p}: a TCP port is 1 to 65535.");
@@ -93,8 +116,7 @@ internal static class WorkerCommand
             }
             if (!ctx.Quiet) Console.Error.WriteLine("mixtures worker: left the cluster.");
             return ExitCodes.Success;
-        });
-        return command;
+        }
     }
 
     /// <summary>The rows a coordinator names, read from the file where they are (the same path on every node).</summary>
