@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Verifies the NuGet packages as a user gets them (issue 14), outside the repository:
-#   1. packs Mixtures, Mixtures.ML and the Mixtures.Cli tool into a temporary feed and checks each
+#   1. packs Mixtures, Mixtures.ML, Mixtures.Distributed and the Mixtures.Cli tool into a temporary feed and checks each
 #      package has its README, licence expression, XML docs and a symbols package;
 #   2. builds a fresh console project that references Mixtures and Mixtures.ML from that feed and
 #      fits Old Faithful through the library and through an ML.NET pipeline (labels must agree);
@@ -31,7 +31,7 @@ dotnet pack "$repo/eng/packages.slnf" -c Release -o "$feed" -v quiet -p:Continuo
 list() {
     if command -v unzip >/dev/null; then unzip -Z1 "$1"; else python3 -m zipfile -l "$1" | awk 'NR > 1 {print $1}'; fi
 }
-for id in Mixtures Mixtures.ML Mixtures.Cli; do
+for id in Mixtures Mixtures.ML Mixtures.Distributed Mixtures.Cli; do
     pkg="$feed/$id.$version.nupkg"
     [ -f "$pkg" ] || { echo "verify-packages: $pkg was not produced" >&2; exit 1; }
     [ -f "$feed/$id.$version.snupkg" ] || { echo "verify-packages: no symbols package for $id" >&2; exit 1; }
@@ -42,7 +42,7 @@ for id in Mixtures Mixtures.ML Mixtures.Cli; do
     grep -q '<license type="expression">MIT</license>' <<<"$nuspec" || { echo "verify-packages: $id has no MIT licence expression" >&2; exit 1; }
     grep -q '<tags>' <<<"$nuspec" || { echo "verify-packages: $id has no tags" >&2; exit 1; }
 done
-for project in tests/Mixtures.Tests tests/Mixtures.Cli.Tests tests/Mixtures.ML.Tests bench/Mixtures.Benchmarks; do
+for project in tests/Mixtures.Tests tests/Mixtures.Cli.Tests tests/Mixtures.ML.Tests tests/Mixtures.Distributed.Tests bench/Mixtures.Benchmarks; do
     packable="$(dotnet msbuild "$repo/$project" -getProperty:IsPackable 2>/dev/null | tr -d '[:space:]')"
     [ "$packable" = "false" ] || { echo "verify-packages: $project must set IsPackable to false (it is '$packable')" >&2; exit 1; }
 done

@@ -27,6 +27,7 @@ internal static class CliApp
         root.Subcommands.Add(SelectCommand.Create());
         root.Subcommands.Add(PlotCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(WorkerCommand.Create());
         return root;
     }
 }

@@ -24,12 +24,13 @@ internal static class FitCommand
         var snapshots = new Option<string?>("--snapshots") { Description = "Directory for pictures and models of the fit at iterations 0-6 and 20." };
         var outOfCore = new Option<bool>("--out-of-core") { Description = "Stream the data from the file every iteration instead of loading it (automatic when it would take more than half of the available memory)." };
         var tempDir = new Option<string?>("--temp-dir") { Description = "Directory for the temporary binary copy of a streamed CSV (default: next to the output)." };
+        var cluster = new Option<string?>("--cluster") { Description = "Run the EM passes on workers ('mixtures worker'): HOST:GATEWAY[,HOST:GATEWAY...]. Same model as a local fit." };
         var set = new FitOptionSet { ForFit = true };
 
         var families = FamilyRegistry.Sentence(FamilyRegistry.All.Select(f => f.DisplayName));
         var command = new Command("fit", $"Fit a mixture ({families}) by EM and write the model as JSON.") { data, k, cov };
         set.AddTo(command);
-        foreach (var o in new Option[] { init, initLabels, weights, output, history, snapshots, outOfCore, tempDir }) command.Options.Add(o);
+        foreach (var o in new Option[] { init, initLabels, weights, output, history, snapshots, outOfCore, tempDir, cluster }) command.Options.Add(o);
 
         CommandRunner.SetBody(command, ctx =>
         {
@@ -74,20 +75,24 @@ internal static class FitCommand
             var spec = new FitSpec(options, type, initial);
 
             var title = $"K={options.Components} {family.VariantName(type)} on {Path.GetFileName(dataPath)} ({ds.Rows} x {ds.Columns})";
-            var model = FitRunner.Fit(estimators(spec, ds).Fit, options.NInit, options.MaxIterations, ds, ctx.Live, title, ctx.CancellationToken, initPath)
-                .WithFeatureNames(ds.FeatureNames);
+            var clusterAt = ctx.Get(cluster);
+            var clusterData = clusterAt is null ? null : ClusterFitRunner.Data(dataPath, selection);
+            IMixtureModel Run(bool live) => FitRunner.Fit(estimators(spec, ds).Fit, options.NInit, options.MaxIterations, ds, live, title, ctx.CancellationToken, initPath);
+            var (fitted, clusterReport) = clusterData is null ? (Run(ctx.Live), null)
+                : ClusterFitRunner.Fit(clusterAt!, clusterData, () => Run(false), !ctx.Quiet, ctx.CancellationToken);
+            var model = fitted.WithFeatureNames(ds.FeatureNames);
             var snapshotSet = snapDir is null ? null : SnapshotWriter.Compute(estimators, spec, ds, ctx.CancellationToken);
             ctx.CancellationToken.ThrowIfCancellationRequested();
 
             return WriteOutputs(ctx, model, ds, options.Tolerance, title, outPath, historyPath,
-                snapshotSet is null ? null : () => SnapshotWriter.Write(ctx.Outputs, snapshotSet, family.Plotter, snapDir!, ds, Path.GetFileName(dataPath)));
+                snapshotSet is null ? null : () => SnapshotWriter.Write(ctx.Outputs, snapshotSet, family.Plotter, snapDir!, ds, Path.GetFileName(dataPath)), clusterReport);
         });
         return command;
     }
 
     /// <summary>What every fit writes and prints: the model, the learning curve, the snapshots, the summary.</summary>
     private static int WriteOutputs(CommandContext ctx, IMixtureModel model, DataSet ds, double tolerance, string title,
-        string? outPath, string? historyPath, Action? writeSnapshots)
+        string? outPath, string? historyPath, Action? writeSnapshots, Distributed.ClusterFitReport? cluster = null)
     {
         // Every output is written to a temporary file first and all are renamed at the end: a failure on the
         // last one (a full disk under the picture) leaves the earlier files as they were.
@@ -100,7 +105,7 @@ internal static class FitCommand
         }
         writeSnapshots?.Invoke();
         ctx.Outputs.Commit();
-        var report = FitReport.From(model, ds, outPath);
+        var report = FitReport.From(model, ds, outPath) with { Cluster = cluster };
         if (ctx.Json) JsonOut.Write(report);
         else if (!ctx.Quiet && !ctx.Outputs.UsesStdout) FitSummaryPrinter.Print(report);   // stdout carries the model
         return ExitCodes.Success;

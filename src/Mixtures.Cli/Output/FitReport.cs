@@ -11,7 +11,8 @@ namespace Mixtures.Cli.Output;
 internal sealed record FitReport(
     string Family, string CovarianceType, int NComponents, int NFeatures, string[] FeatureNames,
     double[] Weights, double[][] Means, bool Converged, int NIter, double LowerBound, double? Bic, double? Aic,
-    double FitSeconds, int Reseeds, int NSamples, string? Model, int? Seed, bool? Variational = null, int? EffectiveComponents = null)
+    double FitSeconds, int Reseeds, int NSamples, string? Model, int? Seed, bool? Variational = null, int? EffectiveComponents = null,
+    Mixtures.Distributed.ClusterFitReport? Cluster = null)
 {
     /// <summary>Below this weight a variational fit's component counts as switched off (scikit-learn users' usual cut).</summary>
     public const double OffWeight = 1e-3;

@@ -14,7 +14,7 @@ namespace Mixtures.Internal;
 /// <see cref="IRowSource"/>, read chunk by chunk in ranges of <see cref="ChunkPlan.SlabRows"/>, so only
 /// the per-chunk buffers and statistics live here, whatever the source.
 /// </summary>
-internal sealed class ExpectationMaximization<TParams> : IDisposable where TParams : class
+internal sealed partial class ExpectationMaximization<TParams> : IDisposable where TParams : class
 {
     readonly IMixtureFamily<TParams> _family;
     readonly IRowSource _source;
@@ -189,8 +189,9 @@ internal sealed class ExpectationMaximization<TParams> : IDisposable where TPara
         _total.Begin(parameters);
         _nextToMerge = 0;
         Array.Clear(_done);   // after a pass that threw: its leftovers are not merged
+        if (Remote is not null) return RemotePass(parameters);
         // Fully optimized from the first call: short fits should not run tier-0 code for most of their iterations.
-        _plan.ForEach(_threads, [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] (int c) =>
+        ForEachChunk([System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] (int c) =>
         {
             var (start, length) = _plan[c];
             var buf = Borrow();
@@ -272,6 +273,11 @@ internal sealed class ExpectationMaximization<TParams> : IDisposable where TPara
     /// <summary>Chunk <paramref name="c"/> is done: add every finished chunk that is next in order to the total.</summary>
     void Finish(int c, ChunkState state)
     {
+        if (_outcomes is not null)
+        {
+            Capture(c, state);
+            return;
+        }
         lock (_pool)
         {
             _done[c] = state;

@@ -19,6 +19,9 @@ internal static class FitCancellation
         return new Scope(previous);
     }
 
+    /// <summary>The current fit's token (none outside a fit).</summary>
+    public static CancellationToken Token => Current.Value;
+
     /// <summary>Throws <see cref="OperationCanceledException"/> when the current fit was cancelled.</summary>
     public static void ThrowIfRequested() => Current.Value.ThrowIfCancellationRequested();
 

@@ -18,6 +18,7 @@ internal sealed class WorstPoints
 
     public int Count => _count;
     public int Row(int i) => _row[i];
+    public double Score(int i) => _score[i];
 
     public void Clear() => _count = 0;
 

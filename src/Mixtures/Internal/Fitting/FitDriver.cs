@@ -29,7 +29,10 @@ internal sealed class FitDriver<TParams, TModel>(IFitSpec<TParams, TModel> spec,
                 throw new ArgumentException($"Warm start needs data with the same number of features, and the same {spec.WarmStartTerms}, as the previous fit.", "x");
         }
         var settings = new EmSettings(options.MaxIterations, options.Tolerance, options.Degenerate, spec.Rule);
-        using var em = new ExpectationMaximization<TParams>(family, source, totalWeight, options.MaxDegreeOfParallelism);
+        using var em = new ExpectationMaximization<TParams>(family, source, totalWeight, options.MaxDegreeOfParallelism)
+        {
+            Remote = Remote.RemoteFit.Current?.Create<TParams>(p => spec.CreateModel(p, FitInfo.None), source.Rows, source.Features, new ChunkPlan(source.Rows).Count),
+        };
         // Without a seed one is drawn and recorded in the model, so every fit can be repeated exactly.
         int seed = options.Seed ?? Random.Shared.Next();
         var rng = new Random(seed);

@@ -13,7 +13,7 @@ namespace Mixtures.Internal.Gaussian;
 /// outer products); <see cref="A"/> and <see cref="Q"/> unpack them on first read after a change.
 /// Components whose responsibilities in a block are all exactly zero are skipped.
 /// </summary>
-internal sealed unsafe class GaussianStatistics : ISufficientStatistics<GaussianParameters>
+internal sealed unsafe partial class GaussianStatistics : ISufficientStatistics<GaussianParameters>
 {
     double[] _a;                    // blocked path: allocated on first read (only the merged chunk is read)
     double[] _q;
