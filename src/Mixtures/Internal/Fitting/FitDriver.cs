@@ -19,6 +19,7 @@ internal sealed class FitDriver<TParams, TModel>(IFitSpec<TParams, TModel> spec,
         IProgress<EmIteration>? progress, CancellationToken ct)
     {
         using var cancellation = FitCancellation.Enter(ct);
+        using var threads = FitThreads.Enter(options.MaxDegreeOfParallelism);
         var clock = Stopwatch.StartNew();
         var (source, family, totalWeight) = Prepare(rows);
         TParams? warm = null;

@@ -105,7 +105,7 @@ internal sealed unsafe class GaussianEvaluator : IComponentEvaluator
     public int ScratchLength(int rows) =>
         !_blocked ? _p.D
         : UseLanes ? 2 * BlockKernels.Padded4(_p.D) * BlockKernels.LaneWidth(rows) + BlockKernels.LaneWidth(rows) + 2 * BlockKernels.Lanes
-        : RoundRows(rows) * (2 * _ld + 1) + BlockKernels.TileRows * BlockKernels.Lanes + BlockKernels.Lanes;
+        : RoundRows(rows) * (2 * _ld + 1 + BlockKernels.Lanes) + BlockKernels.Lanes;
 
     public void WeightedLogProb(ReadOnlySpan<double> rows, int count, Span<double> output, Span<double> scratch)
     {
@@ -150,8 +150,10 @@ internal sealed unsafe class GaussianEvaluator : IComponentEvaluator
                 }
                 return;
             }
+            // Running sums of squares: one 8 x 8 tile, or one per row tile when the panels go outer (wide D).
             double* sq = xc + (nint)r8 * ld;
-            double* tmp = sq + BlockKernels.TileRows * BlockKernels.Lanes;
+            double* tmp = sq + (nint)r8 * BlockKernels.Lanes;
+            bool wide = ld >= BlockKernels.WideFeatures;
             if (d != ld)
             {
                 // Rows padded to ld once per block, so that centring runs on whole vectors for every component.
@@ -160,7 +162,7 @@ internal sealed unsafe class GaussianEvaluator : IComponentEvaluator
                 x = xp;
                 d = ld;
             }
-            int sub = BlockKernels.SubBlockRows(ld);
+            int sub = wide ? BlockKernels.WideSubBlockRows : BlockKernels.SubBlockRows(ld);
             for (int r0 = 0; r0 < count; r0 += sub)
             {
                 int n = Math.Min(sub, count - r0), n8 = RoundRows(n);
@@ -169,7 +171,9 @@ internal sealed unsafe class GaussianEvaluator : IComponentEvaluator
                 {
                     double cst = _constant[c];
                     BlockKernels.Center(xs, n, d, _means + c * ld, xc, ld, n8);
-                    BlockKernels.TriangularSquaredNorms(xc, ld, n8, full ? _factors + (nint)c * ld * ld : _factors, sq, tmp);
+                    double* u = full ? _factors + (nint)c * ld * ld : _factors;
+                    if (wide) BlockKernels.TriangularSquaredNormsWide(xc, ld, n8, u, sq, tmp);
+                    else BlockKernels.TriangularSquaredNorms(xc, ld, n8, u, sq, tmp);
                     for (int r = 0; r < n; r++) os[r * k + c] = cst - 0.5 * tmp[r];
                 }
             }

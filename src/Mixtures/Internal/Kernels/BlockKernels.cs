@@ -88,6 +88,37 @@ internal static unsafe partial class BlockKernels
         }
     }
 
+    /// <summary>
+    /// From this padded D on (<see cref="WideSubBlockRows"/>) the E-step runs column panels outer and row tiles
+    /// inner, and the outer products in column blocks: a factor (8 MB at D = 1000) no longer fits any cache,
+    /// so a panel of it must serve every row tile of a sub-block before the next is read (bench/README.md).
+    /// </summary>
+    public const int WideFeatures = 256;
+
+    /// <summary>Rows per E-step sub-block at wide D: the centred sub-block (64 x D) stays in L2 beside a factor panel.</summary>
+    public const int WideSubBlockRows = 64;
+
+    /// <summary>
+    /// <c>TriangularSquaredNorms</c> with the loops exchanged: for each 16-column panel of U, every 8-row tile
+    /// of the sub-block. Each tile keeps its own running sums (<paramref name="sq"/>: rows x 8 doubles), so every row's
+    /// result is the same sequence of operations as in <c>TriangularSquaredNorms</c>: bit-identical.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+    public static void TriangularSquaredNormsWide(double* xc, int ld, int rows, double* u, double* sq, double* dst)
+    {
+        int v = ld / Lanes;
+        int v0 = 0;
+        for (; v0 + 1 < v; v0 += 2)
+        {
+            int mode = (v0 == 0 ? First : 0) | (v0 + 2 == v ? Last : 0);
+            for (int rt = 0; rt < rows; rt += TileRows)
+                Tile8x2(xc + (nint)rt * ld, ld, u, v0 * Lanes, sq + (nint)rt * Lanes, dst + rt, mode);
+        }
+        if (v0 < v)
+            for (int rt = 0; rt < rows; rt += TileRows)
+                Tile8x1(xc + (nint)rt * ld, ld, u, v0 * Lanes, sq + (nint)rt * Lanes, dst + rt, (v0 == 0 ? First : 0) | Last);
+    }
+
     /// <summary>Columns c0..c0+15 of Y = Xc U for 8 rows; adds the squares into sq (8 vectors).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
     static void Tile8x2(double* x, int ld, double* u, int c0, double* sq, double* dst, int mode)
@@ -285,6 +316,31 @@ internal static unsafe partial class BlockKernels
             int left = b + 1 - jv;
             if (left == 2) Outer8x2(xc + i0, z + jv * Lanes, ld, count, q + (nint)i0 * ld + jv * Lanes);
             else if (left == 1) Outer8x1(xc + i0, z + jv * Lanes, ld, count, q + (nint)i0 * ld + jv * Lanes);
+        }
+    }
+
+    /// <summary>Column vectors per block of <c>LowerOuterProductsWide</c>: 30 x 8 columns of z for 128 rows (240 KiB) stay in L2.</summary>
+    const int WideColumnVectors = 30;
+
+    /// <summary>
+    /// <c>LowerOuterProducts</c> in column blocks (z's columns of one block stay in cache while every row band of
+    /// q below them is updated). Each element of q still adds its rows in order in one call: bit-identical.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+    public static void LowerOuterProductsWide(double* xc, double* z, int ld, int count, double* q)
+    {
+        int v = ld / Lanes;
+        for (int jb = 0; jb < v; jb += WideColumnVectors)
+        {
+            for (int b = jb; b < v; b++)
+            {
+                int i0 = b * Lanes, end = Math.Min(jb + WideColumnVectors, b + 1);
+                int jv = jb;
+                for (; jv + 3 <= end; jv += 3) Outer8x3(xc + i0, z + jv * Lanes, ld, count, q + (nint)i0 * ld + jv * Lanes);
+                int left = end - jv;
+                if (left == 2) Outer8x2(xc + i0, z + jv * Lanes, ld, count, q + (nint)i0 * ld + jv * Lanes);
+                else if (left == 1) Outer8x1(xc + i0, z + jv * Lanes, ld, count, q + (nint)i0 * ld + jv * Lanes);
+            }
         }
     }
 

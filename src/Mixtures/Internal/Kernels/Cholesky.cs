@@ -41,6 +41,9 @@ internal static class Cholesky
     /// </summary>
     public static bool PrecisionFactor(ReadOnlySpan<double> covariance, Span<double> u, int d)
     {
+        // Above one block the scalar loops run at about 1 GFLOP/s (a D = 1000 factor took most of an EM iteration);
+        // up to it the blocked code does the very same operations, so small D keeps the allocation-free loops below.
+        if (d > BlockedCholesky.BlockSize && BlockKernels.IsSupported) return BlockedCholesky.PrecisionFactor(covariance, u, d);
         Span<double> l = d <= 64 ? stackalloc double[d * d] : new double[d * d];
         if (!Factor(covariance, l, d)) return false;
         // Inverse of lower-triangular L by forward substitution, column by column: L X = I.
