@@ -40,6 +40,9 @@ internal sealed class ExpectationMaximization<TParams> : IDisposable where TPara
 
     readonly List<ChunkState> _all = [];
 
+    /// <summary>Rows x components x (D^2 + 16) below which a pass runs on the calling thread (about 50 us of work).</summary>
+    const double SingleThreadWork = 1e5;
+
     sealed class ChunkState(ISufficientStatistics<TParams> stats, IRowReader reader, int logProb, int scratch)
     {
         public readonly ISufficientStatistics<TParams> Stats = stats;
@@ -55,9 +58,10 @@ internal sealed class ExpectationMaximization<TParams> : IDisposable where TPara
         _family = family;
         _source = source;
         _totalWeight = totalWeight;
-        _threads = maxThreads;
         _plan = new ChunkPlan(source.Rows);
         int k = family.Components;
+        // A pass of a few tens of microseconds is not worth a dispatch to the thread pool (results are the same).
+        _threads = (double)source.Rows * k * ((double)source.Features * source.Features + 16) < SingleThreadWork ? 1 : maxThreads;
         _total = family.CreateStatistics();
         _done = new ChunkState?[_plan.Count];
         _worst = new WorstPoints[_plan.Count];
