@@ -84,6 +84,22 @@ internal sealed unsafe class GaussianEvaluator : IComponentEvaluator
                 for (int i = 0; i < d; i++)
                     for (int j = 0; j < d; j++) dst[i * ld + j] = one[i * d + j];
         }
+        if (_layout != FactorLayout.DiagonalPerComponent && ld >= BlockKernels.WideFeatures)
+        {
+            // Wide D: each factor re-laid by panels (TriangularSquaredNormsWide streams them).
+            var panels = WorkspacePool.Rent(ld * ld + BlockKernels.Lanes);
+            fixed (double* pp = panels)
+            {
+                double* aligned = BlockKernels.Align64(pp);
+                for (int f = 0; f < factors; f++)
+                {
+                    double* u = _factors + (nint)f * ld * ld;
+                    BlockKernels.PackPanels(u, ld, aligned);
+                    new ReadOnlySpan<double>(aligned, ld * ld).CopyTo(new Span<double>(u, ld * ld));
+                }
+            }
+            WorkspacePool.Return(panels);
+        }
     }
 
     public int Components => _p.K;

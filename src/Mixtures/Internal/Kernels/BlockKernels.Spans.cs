@@ -18,7 +18,12 @@ internal static unsafe partial class BlockKernels
     public static void TriangularSquaredNormsWide(ReadOnlySpan<double> xc, int ld, int rows, ReadOnlySpan<double> u, Span<double> sq, Span<double> dst)
     {
         Check(xc, rows * ld); Check(u, ld * ld); Check(sq, rows * Lanes); Check(dst, rows);
-        fixed (double* px = xc, pu = u, ps = sq, pd = dst) TriangularSquaredNormsWide(px, ld, rows, pu, ps, pd);
+        var packed = new double[ld * ld];
+        fixed (double* px = xc, pu = u, pp = packed, ps = sq, pd = dst)
+        {
+            PackPanels(pu, ld, pp);
+            TriangularSquaredNormsWide(px, ld, rows, pp, ps, pd);
+        }
     }
 
     public static void LowerOuterProductsWide(ReadOnlySpan<double> xc, ReadOnlySpan<double> z, int ld, int count, Span<double> q)

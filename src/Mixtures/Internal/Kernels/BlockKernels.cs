@@ -83,8 +83,8 @@ internal static unsafe partial class BlockKernels
             double* xt = xc + (nint)rt * ld;
             int v0 = 0;
             for (; v0 + 1 < v; v0 += 2)
-                Tile8x2(xt, ld, u, v0 * Lanes, sq, dst + rt, (v0 == 0 ? First : 0) | (v0 + 2 == v ? Last : 0));
-            if (v0 < v) Tile8x1(xt, ld, u, v0 * Lanes, sq, dst + rt, (v0 == 0 ? First : 0) | Last);
+                Tile8x2(xt, ld, u + v0 * Lanes, ld, v0 * Lanes, sq, dst + rt, (v0 == 0 ? First : 0) | (v0 + 2 == v ? Last : 0));
+            if (v0 < v) Tile8x1(xt, ld, u + v0 * Lanes, ld, v0 * Lanes, sq, dst + rt, (v0 == 0 ? First : 0) | Last);
         }
     }
 
@@ -99,40 +99,65 @@ internal static unsafe partial class BlockKernels
     public const int WideSubBlockRows = 64;
 
     /// <summary>
-    /// <c>TriangularSquaredNorms</c> with the loops exchanged: for each 16-column panel of U, every 8-row tile
+    /// <c>TriangularSquaredNorms</c> with the loops exchanged and U packed by panels (<see cref="PackPanels"/>: each
+    /// panel's rows contiguous, so that it streams and needs few pages): for each 16-column panel of U, every 8-row tile
     /// of the sub-block. Each tile keeps its own running sums (<paramref name="sq"/>: rows x 8 doubles), so every row's
     /// result is the same sequence of operations as in <c>TriangularSquaredNorms</c>: bit-identical.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
-    public static void TriangularSquaredNormsWide(double* xc, int ld, int rows, double* u, double* sq, double* dst)
+    public static void TriangularSquaredNormsWide(double* xc, int ld, int rows, double* packed, double* sq, double* dst)
     {
         int v = ld / Lanes;
         int v0 = 0;
+        double* panel = packed;
         for (; v0 + 1 < v; v0 += 2)
         {
-            int mode = (v0 == 0 ? First : 0) | (v0 + 2 == v ? Last : 0);
+            int mode = (v0 == 0 ? First : 0) | (v0 + 2 == v ? Last : 0), c0 = v0 * Lanes;
             for (int rt = 0; rt < rows; rt += TileRows)
-                Tile8x2(xc + (nint)rt * ld, ld, u, v0 * Lanes, sq + (nint)rt * Lanes, dst + rt, mode);
+                Tile8x2(xc + (nint)rt * ld, ld, panel, 2 * Lanes, c0, sq + (nint)rt * Lanes, dst + rt, mode);
+            panel += (nint)(c0 + 2 * Lanes) * 2 * Lanes;
         }
         if (v0 < v)
             for (int rt = 0; rt < rows; rt += TileRows)
-                Tile8x1(xc + (nint)rt * ld, ld, u, v0 * Lanes, sq + (nint)rt * Lanes, dst + rt, (v0 == 0 ? First : 0) | Last);
+                Tile8x1(xc + (nint)rt * ld, ld, panel, Lanes, v0 * Lanes, sq + (nint)rt * Lanes, dst + rt, (v0 == 0 ? First : 0) | Last);
+    }
+
+    /// <summary>
+    /// U (ld x ld, row stride ld) packed by the panels of <c>TriangularSquaredNormsWide</c>: for each pair of column
+    /// vectors c0..c0+15 its rows 0..c0+15 (16 doubles each), then for an odd last vector its rows 0..c0+7 (8 each).
+    /// Needs at most ld * ld doubles.
+    /// </summary>
+    public static void PackPanels(double* u, int ld, double* packed)
+    {
+        int v = ld / Lanes, v0 = 0;
+        double* o = packed;
+        for (; v0 + 1 < v; v0 += 2)
+        {
+            int c0 = v0 * Lanes;
+            for (int p = 0; p < c0 + 2 * Lanes; p++, o += 2 * Lanes)
+                new ReadOnlySpan<double>(u + (nint)p * ld + c0, 2 * Lanes).CopyTo(new Span<double>(o, 2 * Lanes));
+        }
+        if (v0 < v)
+        {
+            int c0 = v0 * Lanes;
+            for (int p = 0; p < c0 + Lanes; p++, o += Lanes)
+                new ReadOnlySpan<double>(u + (nint)p * ld + c0, Lanes).CopyTo(new Span<double>(o, Lanes));
+        }
     }
 
     /// <summary>Columns c0..c0+15 of Y = Xc U for 8 rows; adds the squares into sq (8 vectors).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
-    static void Tile8x2(double* x, int ld, double* u, int c0, double* sq, double* dst, int mode)
+    static void Tile8x2(double* x, int ld, double* uc, nint us, int c0, double* sq, double* dst, int mode)
     {
         var a00 = Vector512<double>.Zero; var a01 = a00; var a10 = a00; var a11 = a00;
         var a20 = a00; var a21 = a00; var a30 = a00; var a31 = a00;
         var a40 = a00; var a41 = a00; var a50 = a00; var a51 = a00;
         var a60 = a00; var a61 = a00; var a70 = a00; var a71 = a00;
         nint s = ld;
-        double* uc = u + c0;
         int p = 0, end = c0 + Lanes;
         for (; p < end; p++)
         {
-            double* up = uc + p * s;
+            double* up = uc + p * us;
             var u0 = Vector512.Load(up);
             var u1 = Vector512.Load(up + Lanes);
             double* xp = x + p;
@@ -148,7 +173,7 @@ internal static unsafe partial class BlockKernels
         end += Lanes; // rows c0+8..c0+15 of U are zero in the first vector
         for (; p < end; p++)
         {
-            var u1 = Vector512.Load(uc + p * s + Lanes);
+            var u1 = Vector512.Load(uc + p * us + Lanes);
             double* xp = x + p;
             a01 = Vector512.FusedMultiplyAdd(Vector512.Create(xp[0]), u1, a01);
             a11 = Vector512.FusedMultiplyAdd(Vector512.Create(xp[s]), u1, a11);
@@ -165,16 +190,15 @@ internal static unsafe partial class BlockKernels
 
     /// <summary>Columns c0..c0+7 of Y = Xc U for 8 rows; adds the squares into sq.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
-    static void Tile8x1(double* x, int ld, double* u, int c0, double* sq, double* dst, int mode)
+    static void Tile8x1(double* x, int ld, double* uc, nint us, int c0, double* sq, double* dst, int mode)
     {
         var a0 = Vector512<double>.Zero; var a1 = a0; var a2 = a0; var a3 = a0;
         var a4 = a0; var a5 = a0; var a6 = a0; var a7 = a0;
         nint s = ld;
-        double* uc = u + c0;
         int end = c0 + Lanes;
         for (int p = 0; p < end; p++)
         {
-            var u0 = Vector512.Load(uc + p * s);
+            var u0 = Vector512.Load(uc + p * us);
             double* xp = x + p;
             a0 = Vector512.FusedMultiplyAdd(Vector512.Create(xp[0]), u0, a0);
             a1 = Vector512.FusedMultiplyAdd(Vector512.Create(xp[s]), u0, a1);

@@ -87,7 +87,7 @@ internal abstract class TriangularCovariance(bool perComponent) : ICovarianceMod
             {
                 nint cp = (nint)pc, fp = (nint)pf;
                 int len = d * d;
-                FitThreads.For(blocks, 2.0 / 3 * d * d * (double)d, b =>
+                FitThreads.For(blocks, blocks * 2.0 / 3 * d * d * (double)d, b =>
                     ok[b] = Cholesky.PrecisionFactor(new ReadOnlySpan<double>((double*)cp + (nint)b * len, len), new Span<double>((double*)fp + (nint)b * len, len), d));
             }
         }
