@@ -20,13 +20,14 @@ public static unsafe class WideKernels
         int ld = BlockKernels.Padded(d);
         var rng = new Random(1);
         double[] xc = Aligned(rows * ld, out var hx), z = Aligned(rows * ld, out var hz), u = Aligned(ld * ld, out var hu);
-        double[] pk = Aligned(ld * ld, out var hk);
+        double[] pk = Aligned(ld * ld, out var hk), px1 = Aligned(128 * ld, out var hx1), pz1 = Aligned(128 * (ld + 16), out var hz1);
         double[] q = Aligned(ld * ld, out var hq), sq = Aligned(rows * 8, out var hs), dst = Aligned(rows, out var hd);
         for (int r = 0; r < rows; r++) for (int j = 0; j < d; j++) { xc[r * ld + j] = rng.NextDouble() - 0.5; z[r * ld + j] = rng.NextDouble(); }
         for (int i = 0; i < d; i++) for (int j = i; j < d; j++) u[i * ld + j] = rng.NextDouble() - 0.5;
         double flopsE = (double)rows * d * d, flopsQ = (double)rows * d * d;
-        fixed (double* px = xc, pz = z, pu = u, pq = q, ps = sq, pd = dst, ppk = pk)
+        fixed (double* px = xc, pz = z, pu = u, pq = q, ps = sq, pd = dst, ppk = pk, ppx1 = px1, ppz1 = pz1)
         {
+            double* apx1 = BlockKernels.Align64(ppx1), apz1 = BlockKernels.Align64(ppz1);
             double* apk = BlockKernels.Align64(ppk);
             double* ax = BlockKernels.Align64(px), az = BlockKernels.Align64(pz), au = BlockKernels.Align64(pu);
             double* aq = BlockKernels.Align64(pq), asq = BlockKernels.Align64(ps), ad = BlockKernels.Align64(pd);
@@ -37,7 +38,7 @@ public static unsafe class WideKernels
                 tTile = Math.Min(tTile, Time(() => { for (int r0 = 0; r0 < rows; r0 += 32) BlockKernels.TriangularSquaredNorms(ax + r0 * ld, ld, 32, au, asq, ad + r0); }));
                 tPanel = Math.Min(tPanel, Time(() => { for (int r0 = 0; r0 < rows; r0 += BlockKernels.WideSubBlockRows) BlockKernels.TriangularSquaredNormsWide(ax + r0 * ld, ld, BlockKernels.WideSubBlockRows, apk, asq, ad + r0); }));
                 tOuter = Math.Min(tOuter, Time(() => { for (int r0 = 0; r0 < rows; r0 += 32) BlockKernels.LowerOuterProducts(ax + r0 * ld, az + r0 * ld, ld, 32, aq); }));
-                tOuterWide = Math.Min(tOuterWide, Time(() => { for (int r0 = 0; r0 < rows; r0 += 128) BlockKernels.LowerOuterProductsWide(ax + r0 * ld, az + r0 * ld, ld, Math.Min(128, rows - r0), aq); }));
+                tOuterWide = Math.Min(tOuterWide, Time(() => { for (int r0 = 0; r0 < rows; r0 += 128) BlockKernels.LowerOuterProductsWide(ax + r0 * ld, az + r0 * ld, ld, Math.Min(128, rows - r0), aq, apx1, apz1); }));
             }
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"D = {d}, {rows} rows, 1 thread, load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  E-step tiles (32 rows)      {tTile * 1e3,9:F2} ms  {flopsE / tTile / 1e9,6:F1} GFLOP/s"));
@@ -78,7 +79,7 @@ public static unsafe class WideKernels
             bool cancelled = task.Result;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  cancellation latency            {(sw.Elapsed.TotalSeconds - requested) * 1e3,9:F2} ms  (cancelled: {cancelled})"));
         }
-        GC.KeepAlive(hx); GC.KeepAlive(hk); GC.KeepAlive(hz); GC.KeepAlive(hu); GC.KeepAlive(hq); GC.KeepAlive(hs); GC.KeepAlive(hd);
+        GC.KeepAlive(hx); GC.KeepAlive(hk); GC.KeepAlive(hx1); GC.KeepAlive(hz1); GC.KeepAlive(hz); GC.KeepAlive(hu); GC.KeepAlive(hq); GC.KeepAlive(hs); GC.KeepAlive(hd);
         return 0;
     }
 

@@ -94,7 +94,9 @@ internal sealed unsafe class GaussianStatistics : ISufficientStatistics<Gaussian
     static int RoundRows(int rows) => (rows + BlockKernels.TileRows - 1) / BlockKernels.TileRows * BlockKernels.TileRows;
 
     public int ScratchLength(int rows) =>
-        _blocked && Moments == MomentShape.Full ? 3 * RoundRows(rows) * _ld + BlockKernels.Lanes : D;
+        !_blocked || Moments != MomentShape.Full ? D
+        : _ld >= BlockKernels.WideFeatures ? RoundRows(rows) * (5 * _ld + 16) + BlockKernels.Lanes   // + the packed copies
+        : 3 * RoundRows(rows) * _ld + BlockKernels.Lanes;
 
     /// <summary>Where sums are centred before any parameters exist (null: the origin); the family sets the data mean.</summary>
     public double[]? Centre { get; init; }
@@ -159,6 +161,7 @@ internal sealed unsafe class GaussianStatistics : ISufficientStatistics<Gaussian
             // Wide D: the whole block at once (each pass over q, 8 MB at D = 1000, then serves 128 rows, not 32).
             bool wide = ld >= BlockKernels.WideFeatures;
             int sub = Moments == MomentShape.Full && !wide ? BlockKernels.SubBlockRows(ld) : count;
+            double* packX = z + 2 * (nint)RoundRows(count) * ld;   // wide only: after z and the padded rows
             for (int r0 = 0; r0 < count; r0 += sub)
             {
                 int n = Math.Min(sub, count - r0);
@@ -174,7 +177,7 @@ internal sealed unsafe class GaussianStatistics : ISufficientStatistics<Gaussian
                     if (Moments == MomentShape.Full)
                     {
                         BlockKernels.CenterWeight(xs, n, d, s, rs + c, k, xc, z, a, ld);
-                        if (wide) BlockKernels.LowerOuterProductsWide(xc, z, ld, n, _qP + (nint)c * ld * ld);
+                        if (wide) BlockKernels.LowerOuterProductsWide(xc, z, ld, n, _qP + (nint)c * ld * ld, packX, packX + (nint)RoundRows(count) * ld);
                         else BlockKernels.LowerOuterProducts(xc, z, ld, n, _qP + (nint)c * ld * ld);
                     }
                     else if (pending < 0)

@@ -29,7 +29,9 @@ internal static unsafe partial class BlockKernels
     public static void LowerOuterProductsWide(ReadOnlySpan<double> xc, ReadOnlySpan<double> z, int ld, int count, Span<double> q)
     {
         Check(xc, count * ld); Check(z, count * ld); Check(q, ld * ld);
-        fixed (double* px = xc, pz = z, pq = q) LowerOuterProductsWide(px, pz, ld, count, pq);
+        var packX = new double[count * ld];
+        var packZ = new double[count * (ld + 16)];
+        fixed (double* px = xc, pz = z, pq = q, ppx = packX, ppz = packZ) LowerOuterProductsWide(px, pz, ld, count, pq, ppx, ppz);
     }
 
     public static void Weight(ReadOnlySpan<double> xc, int ld, int count, ReadOnlySpan<double> resp, int stride, Span<double> z, Span<double> a)

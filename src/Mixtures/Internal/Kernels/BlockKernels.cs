@@ -336,10 +336,10 @@ internal static unsafe partial class BlockKernels
         {
             int i0 = b * Lanes;
             int jv = 0;
-            for (; jv + 3 <= b + 1; jv += 3) Outer8x3(xc + i0, z + jv * Lanes, ld, count, q + (nint)i0 * ld + jv * Lanes);
+            for (; jv + 3 <= b + 1; jv += 3) Outer8x3(xc + i0, z + jv * Lanes, ld, ld, ld, count, q + (nint)i0 * ld + jv * Lanes);
             int left = b + 1 - jv;
-            if (left == 2) Outer8x2(xc + i0, z + jv * Lanes, ld, count, q + (nint)i0 * ld + jv * Lanes);
-            else if (left == 1) Outer8x1(xc + i0, z + jv * Lanes, ld, count, q + (nint)i0 * ld + jv * Lanes);
+            if (left == 2) Outer8x2(xc + i0, z + jv * Lanes, ld, ld, ld, count, q + (nint)i0 * ld + jv * Lanes);
+            else if (left == 1) Outer8x1(xc + i0, z + jv * Lanes, ld, ld, ld, count, q + (nint)i0 * ld + jv * Lanes);
         }
     }
 
@@ -348,28 +348,47 @@ internal static unsafe partial class BlockKernels
 
     /// <summary>
     /// <c>LowerOuterProducts</c> in column blocks (z's columns of one block stay in cache while every row band of
-    /// q below them is updated). Each element of q still adds its rows in order in one call: bit-identical.
+    /// q below them is updated), on copies packed by bands (<paramref name="packX"/>: for each 8 columns of xc its
+    /// count x 8 rows, contiguous; <paramref name="packZ"/>: for each 24 columns of z its count x 24 rows, at most
+    /// count * (ld + 16) doubles), so that a tile streams contiguous memory over few pages. Each element of q still
+    /// adds its rows in order in one call: bit-identical to <c>LowerOuterProducts</c>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
-    public static void LowerOuterProductsWide(double* xc, double* z, int ld, int count, double* q)
+    public static void LowerOuterProductsWide(double* xc, double* z, int ld, int count, double* q, double* packX, double* packZ)
     {
         int v = ld / Lanes;
+        for (int b = 0; b < v; b++)
+        {
+            double* o = packX + (nint)b * count * Lanes;
+            for (int r = 0; r < count; r++) Vector512.Store(Vector512.Load(xc + (nint)r * ld + b * Lanes), o + (nint)r * Lanes);
+        }
+        for (int g = 0; g * 3 < v; g++)
+        {
+            double* o = packZ + (nint)g * count * 3 * Lanes;
+            int vectors = Math.Min(3, v - 3 * g);
+            for (int r = 0; r < count; r++)
+                for (int t = 0; t < vectors; t++)
+                    Vector512.Store(Vector512.Load(z + (nint)r * ld + (3 * g + t) * Lanes), o + (nint)r * 3 * Lanes + t * Lanes);
+        }
         for (int jb = 0; jb < v; jb += WideColumnVectors)
         {
             for (int b = jb; b < v; b++)
             {
                 int i0 = b * Lanes, end = Math.Min(jb + WideColumnVectors, b + 1);
+                double* xb = packX + (nint)b * count * Lanes;
                 int jv = jb;
-                for (; jv + 3 <= end; jv += 3) Outer8x3(xc + i0, z + jv * Lanes, ld, count, q + (nint)i0 * ld + jv * Lanes);
+                for (; jv + 3 <= end; jv += 3)
+                    Outer8x3(xb, packZ + (nint)(jv / 3) * count * 3 * Lanes, ld, Lanes, 3 * Lanes, count, q + (nint)i0 * ld + jv * Lanes);
                 int left = end - jv;
-                if (left == 2) Outer8x2(xc + i0, z + jv * Lanes, ld, count, q + (nint)i0 * ld + jv * Lanes);
-                else if (left == 1) Outer8x1(xc + i0, z + jv * Lanes, ld, count, q + (nint)i0 * ld + jv * Lanes);
+                double* zg = packZ + (nint)(jv / 3) * count * 3 * Lanes;
+                if (left == 2) Outer8x2(xb, zg, ld, Lanes, 3 * Lanes, count, q + (nint)i0 * ld + jv * Lanes);
+                else if (left == 1) Outer8x1(xb, zg, ld, Lanes, 3 * Lanes, count, q + (nint)i0 * ld + jv * Lanes);
             }
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
-    static void Outer8x3(double* x, double* z, int ld, int count, double* q)
+    static void Outer8x3(double* x, double* z, int ld, nint xs, nint zs, int count, double* q)
     {
         nint s = ld;
         var a00 = Vector512.Load(q); var a01 = Vector512.Load(q + 8); var a02 = Vector512.Load(q + 16); double* qr = q + s;
@@ -382,7 +401,7 @@ internal static unsafe partial class BlockKernels
         var a70 = Vector512.Load(qr); var a71 = Vector512.Load(qr + 8); var a72 = Vector512.Load(qr + 16);
         for (int r = 0; r < count; r++)
         {
-            double* zr = z + r * s, xr = x + r * s;
+            double* zr = z + r * zs, xr = x + r * xs;
             var z0 = Vector512.Load(zr); var z1 = Vector512.Load(zr + 8); var z2 = Vector512.Load(zr + 16);
             var b = Vector512.Create(xr[0]);
             a00 = Vector512.FusedMultiplyAdd(b, z0, a00); a01 = Vector512.FusedMultiplyAdd(b, z1, a01); a02 = Vector512.FusedMultiplyAdd(b, z2, a02);
@@ -413,7 +432,7 @@ internal static unsafe partial class BlockKernels
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
-    static void Outer8x2(double* x, double* z, int ld, int count, double* q)
+    static void Outer8x2(double* x, double* z, int ld, nint xs, nint zs, int count, double* q)
     {
         nint s = ld;
         var a00 = Vector512.Load(q); var a01 = Vector512.Load(q + 8); double* qr = q + s;
@@ -426,7 +445,7 @@ internal static unsafe partial class BlockKernels
         var a70 = Vector512.Load(qr); var a71 = Vector512.Load(qr + 8);
         for (int r = 0; r < count; r++)
         {
-            double* zr = z + r * s, xr = x + r * s;
+            double* zr = z + r * zs, xr = x + r * xs;
             var z0 = Vector512.Load(zr); var z1 = Vector512.Load(zr + 8);
             var b = Vector512.Create(xr[0]); a00 = Vector512.FusedMultiplyAdd(b, z0, a00); a01 = Vector512.FusedMultiplyAdd(b, z1, a01);
             b = Vector512.Create(xr[1]); a10 = Vector512.FusedMultiplyAdd(b, z0, a10); a11 = Vector512.FusedMultiplyAdd(b, z1, a11);
@@ -449,15 +468,15 @@ internal static unsafe partial class BlockKernels
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
-    static void Outer8x1(double* x, double* z, int ld, int count, double* q)
+    static void Outer8x1(double* x, double* z, int ld, nint xs, nint zs, int count, double* q)
     {
         nint s = ld;
         var a0 = Vector512.Load(q); var a1 = Vector512.Load(q + s); var a2 = Vector512.Load(q + 2 * s); var a3 = Vector512.Load(q + 3 * s);
         var a4 = Vector512.Load(q + 4 * s); var a5 = Vector512.Load(q + 5 * s); var a6 = Vector512.Load(q + 6 * s); var a7 = Vector512.Load(q + 7 * s);
         for (int r = 0; r < count; r++)
         {
-            double* xr = x + r * s;
-            var z0 = Vector512.Load(z + r * s);
+            double* xr = x + r * xs;
+            var z0 = Vector512.Load(z + r * zs);
             a0 = Vector512.FusedMultiplyAdd(Vector512.Create(xr[0]), z0, a0);
             a1 = Vector512.FusedMultiplyAdd(Vector512.Create(xr[1]), z0, a1);
             a2 = Vector512.FusedMultiplyAdd(Vector512.Create(xr[2]), z0, a2);
