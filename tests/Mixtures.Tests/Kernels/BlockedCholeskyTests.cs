@@ -160,4 +160,24 @@ public class BlockedCholeskyTests
         }
         Assert.Equal(3, steps);
     }
+
+    [Theory]
+    [InlineData(65)]
+    [InlineData(130)]
+    public void PrecisionFromFactor_ByRows_IsTheScalarLoopBitForBit(int d)
+    {
+        var u = new double[d * d];
+        Assert.True(Cholesky.PrecisionFactor(Spd(d, 4), u, d));
+        var expected = new double[d * d];
+        for (int i = 0; i < d; i++)   // the scalar loop
+            for (int j = 0; j <= i; j++)
+            {
+                double s = 0;
+                for (int k = Math.Max(i, j); k < d; k++) s += u[i * d + k] * u[j * d + k];
+                expected[i * d + j] = expected[j * d + i] = s;
+            }
+        var p = new double[d * d];
+        Cholesky.PrecisionFromFactor(u, p, d);
+        Assert.Equal(expected, p);
+    }
 }
