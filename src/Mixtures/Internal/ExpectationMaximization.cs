@@ -214,6 +214,7 @@ internal sealed class ExpectationMaximization<TParams> : IDisposable where TPara
                 for (int o = 0; o < slab; o += ChunkPlan.BlockRows)
                 {
                     int n = Math.Min(ChunkPlan.BlockRows, slab - o), b = s0 + o;
+                    if (d >= 256 && o > 0) FitCancellation.ThrowIfRequested();   // wide rows: a slab is seconds of work
                     var rows = range.Values.Slice(o * d, n * d);
                     var lp = buf.LogProb.AsSpan(0, n * k);
                     evaluator.WeightedLogProb(rows, n, lp, buf.Scratch);

@@ -82,7 +82,10 @@ internal sealed unsafe class GaussianEvaluator : IComponentEvaluator
                 for (int j = 0; j < d; j++) dst[j] = one[j];
             else
                 for (int i = 0; i < d; i++)
+                {
+                    if ((i & 255) == 255) FitCancellation.ThrowIfRequested();   // D = 10000: 1e8 entries per factor
                     for (int j = 0; j < d; j++) dst[i * ld + j] = one[i * d + j];
+                }
         }
         if (_layout != FactorLayout.DiagonalPerComponent && ld >= BlockKernels.WideFeatures)
         {
@@ -93,6 +96,7 @@ internal sealed unsafe class GaussianEvaluator : IComponentEvaluator
                 double* aligned = BlockKernels.Align64(pp);
                 for (int f = 0; f < factors; f++)
                 {
+                    FitCancellation.ThrowIfRequested();
                     double* u = _factors + (nint)f * ld * ld;
                     BlockKernels.PackPanels(u, ld, aligned);
                     new ReadOnlySpan<double>(aligned, ld * ld).CopyTo(new Span<double>(u, ld * ld));

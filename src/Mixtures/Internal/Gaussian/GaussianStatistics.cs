@@ -284,8 +284,11 @@ internal sealed unsafe class GaussianStatistics : ISufficientStatistics<Gaussian
             case MomentShape.Full:
                 for (int c = 0; c < k; c++)
                     for (int i = 0; i < d; i++)
+                    {
+                        if ((i & 255) == 255) FitCancellation.ThrowIfRequested();   // D = 10000: 5e7 entries per component
                         for (int j = 0; j <= i; j++)
                             _q[c * d * d + i * d + j] = _qP[(nint)c * ld * ld + i * ld + j];
+                    }
                 break;
             case MomentShape.Diagonal:
                 for (int c = 0; c < k; c++)

@@ -113,6 +113,7 @@ internal static unsafe partial class BlockKernels
         for (; v0 + 1 < v; v0 += 2)
         {
             int mode = (v0 == 0 ? First : 0) | (v0 + 2 == v ? Last : 0), c0 = v0 * Lanes;
+            if ((v0 & 31) == 30) FitCancellation.ThrowIfRequested();   // every 16 panels (D = 10000: 1e10 flops per call)
             for (int rt = 0; rt < rows; rt += TileRows)
                 Tile8x2(xc + (nint)rt * ld, ld, panel, 2 * Lanes, c0, sq + (nint)rt * Lanes, dst + rt, mode);
             panel += (nint)(c0 + 2 * Lanes) * 2 * Lanes;
@@ -372,6 +373,7 @@ internal static unsafe partial class BlockKernels
         }
         for (int jb = 0; jb < v; jb += WideColumnVectors)
         {
+            FitCancellation.ThrowIfRequested();   // one call at D = 10000 is ~1e10 flops: a signal must not wait for it
             for (int b = jb; b < v; b++)
             {
                 int i0 = b * Lanes, end = Math.Min(jb + WideColumnVectors, b + 1);

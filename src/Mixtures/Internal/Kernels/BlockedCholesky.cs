@@ -70,7 +70,10 @@ internal static unsafe class BlockedCholesky
     {
         new Span<double>(w, ld * ld).Clear();
         for (int i = 0; i < d; i++)
+        {
+            if ((i & 255) == 255) FitCancellation.ThrowIfRequested();
             new ReadOnlySpan<double>(a + (nint)i * d, i + 1).CopyTo(new Span<double>(w + (nint)i * ld, i + 1));
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -222,6 +225,8 @@ internal static unsafe class BlockedCholesky
         const int Tile = 32;
         bool finite = true;
         for (int i0 = 0; i0 < d; i0 += Tile)
+        {
+            if ((i0 & 255) == 0) FitCancellation.ThrowIfRequested();
             for (int c0 = 0; c0 < d; c0 += Tile)
             {
                 int i1 = Math.Min(d, i0 + Tile), c1 = Math.Min(d, c0 + Tile);
@@ -233,6 +238,7 @@ internal static unsafe class BlockedCholesky
                         finite &= double.IsFinite(v);
                     }
             }
+        }
         return finite;
     }
 
