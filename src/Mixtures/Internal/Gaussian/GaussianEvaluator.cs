@@ -72,11 +72,13 @@ internal sealed unsafe class GaussianEvaluator : IComponentEvaluator
         for (int c = 0; c < k; c++)
             for (int j = 0; j < d; j++) _means[c * ld + j] = p.Means[c * d + j];
         // The model's unpadded factor, then copied row by row into the padded, aligned layout.
-        var one = new double[size];
+        // (A D x D scratch at large D: from the pool, not a new 8 MB - 800 MB array every pass.)
+        bool pooled = size > 4096;
+        var one = pooled ? WorkspacePool.Rent(size) : new double[size];
         int stride = _layout == FactorLayout.DiagonalPerComponent ? ld : ld * ld;
         for (int f = 0; f < factors; f++)
         {
-            p.Model.PackFactor(p.PrecisionsCholesky, f, d, one);
+            p.Model.PackFactor(p.PrecisionsCholesky, f, d, one.AsSpan(0, size));
             double* dst = _factors + (nint)f * stride;
             if (_layout == FactorLayout.DiagonalPerComponent)
                 for (int j = 0; j < d; j++) dst[j] = one[j];
@@ -87,6 +89,7 @@ internal sealed unsafe class GaussianEvaluator : IComponentEvaluator
                     for (int j = 0; j < d; j++) dst[i * ld + j] = one[i * d + j];
                 }
         }
+        if (pooled) WorkspacePool.Return(one);
         if (_layout != FactorLayout.DiagonalPerComponent && ld >= BlockKernels.WideFeatures)
         {
             // Wide D: each factor re-laid by panels (TriangularSquaredNormsWide streams them).
