@@ -21,8 +21,11 @@ internal static unsafe class BlockedCholesky
     const int Lanes = BlockKernels.Lanes;
     const double RelativePivotFloor = 1e-12;   // as Cholesky.Factor
 
-    /// <summary>Tests only: called at every block step, right before its cancellation check.</summary>
-    internal static Action? BlockStepHook;
+    /// <summary>
+    /// Tests only: called at every block step, right before its cancellation check, on the thread that set it
+    /// (block steps run on the calling thread; other tests factorizing at the same time must not see it).
+    /// </summary>
+    [ThreadStatic] internal static Action? BlockStepHook;
 
     static void BlockStep()
     {
