@@ -4,7 +4,12 @@
 #
 # usage: bench/compare.sh [--rows "NAME:COV ..."] [--iters N] [--small-iters N] [--data DIR]
 #                         [--skip-build] [--only mixtures,sklearn,armadillo] [--repeat R]
-#   default rows: the issue's three (n1e6_d16:full n1e6_d16:diag n2e5_d64:full), n1e6_d16:{tied,spherical} and small:{full,diag,tied,spherical}
+#   default rows: the issue's three (n1e6_d16:full n1e6_d16:diag n2e5_d64:full), n1e6_d16:{tied,spherical}, small:{full,diag,tied,spherical},
+#                 and issue 16's wide:full (5000 x 1000), verywide:full (30 x 10000) and n1e6_d16:kmeans (KMeans, K = 16, n_init = 1)
+#   NAME:kmeans      a whole KMeans fit (k-means++ seeding + Lloyd, seed 0, default tol/max_iter) against scikit-learn's
+#                    KMeans(n_init=1, random_state=0); "s/iter" is then seconds per fit, K from NAME.full.init.json
+#   a dataset whose init files hold no precisions (verywide) starts every peer from its own k-means init (seed 0)
+#   --iters-wide N   EM iterations for datasets with D >= 1000 (default 3)
 #   --iters N        EM iterations for the large rows (default 20: the issue's protocol)
 #   --small-iters N  EM iterations for datasets with N <= 1e5 (default 100: amortizes JIT warm-up)
 #   --data DIR       where gen_data.py's files go (default bench/data, gitignored; MIXBENCH_DIR too)
@@ -24,7 +29,8 @@ set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/.." && pwd)
-rows="n1e6_d16:full n1e6_d16:diag n2e5_d64:full n1e6_d16:tied n1e6_d16:spherical small:full small:diag small:tied small:spherical"
+rows="n1e6_d16:full n1e6_d16:diag n2e5_d64:full n1e6_d16:tied n1e6_d16:spherical small:full small:diag small:tied small:spherical wide:full verywide:full n1e6_d16:kmeans"
+wide_iters=3
 iters=20
 small_iters=100
 data=${MIXBENCH_DIR:-$here/data}
@@ -37,12 +43,13 @@ while [ $# -gt 0 ]; do
     --rows) rows=$2; shift 2 ;;
     --iters) iters=$2; shift 2 ;;
     --small-iters) small_iters=$2; shift 2 ;;
+    --iters-wide) wide_iters=$2; shift 2 ;;
     --data) data=$2; shift 2 ;;
     --skip-build) build=0; shift ;;
     --only) only=$2; shift 2 ;;
     --repeat) repeat=$2; shift 2 ;;
     --table-only) table_only=1; shift ;;
-    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
     *) echo "compare.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -117,19 +124,54 @@ timed() {
 
 # 3. runs
 echo "load average before the runs: $(cut -d' ' -f1-3 /proc/loadavg)"
+# DGEMM peak of this machine as numpy (OpenBLAS) reaches it: 4000 x 4000 A @ B, best of 3, all cores.
+env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$py" - >> "$results" <<'EOF'
+import json, time
+import numpy as np
+n = 4000
+a = np.random.default_rng(0).standard_normal((n, n)); b = a.T.copy()
+a @ b
+best = float("inf")
+for _ in range(3):
+    t0 = time.perf_counter(); a @ b; best = min(best, time.perf_counter() - t0)
+print(json.dumps({"peer": "dgemm", "dataset": "dgemm", "cov": "-", "gflops": 2.0 * n ** 3 / best / 1e9}))
+EOF
+echo "DGEMM peak (numpy A @ B, 4000^2): $(tail -1 "$results")"
 for round in $(seq 1 "$repeat"); do
 for r in $rows; do
   name=${r%%:*}; cov=${r##*:}
   x="$data/$name.npy"; init="$data/$name.$cov.init.json"
+  [ "$cov" = kmeans ] && init="$data/$name.full.init.json"
   n=$("$py" -c "import numpy as np; print(np.load('$x', mmap_mode='r').shape[0])")
-  it=$iters; [ "$n" -le 100000 ] && it=$small_iters
+  dim=$("$py" -c "import numpy as np; print(np.load('$x', mmap_mode='r').shape[1])")
+  it=$iters; [ "$n" -le 100000 ] && it=$small_iters; [ "$dim" -ge 1000 ] && it=$wide_iters
   k=$("$py" -c "import json; print(len(json.load(open('$init'))['weights']))")
+  # No precisions in the init file (very wide data): every peer starts from its own k-means init, seed 0.
+  fixed=$("$py" -c "import json; print(0 if json.load(open('$init'))['precisions'] is None else 1)")
   echo "== $name $cov (K=$k, $it iterations, round $round/$repeat, load $(cut -d' ' -f1 /proc/loadavg))"
+  if [ "$cov" = kmeans ]; then
+    if [ -n "$mixtures" ] && [ -n "$benchdll" ]; then
+      if timed dotnet "$benchdll" kmeans "$x" "$k" --json > "$out/mixtures.stdout" 2> "$out/mixtures.stderr"; then
+        "$py" -c "import json,sys; d=json.loads(open(sys.argv[1]).read().strip().splitlines()[-1]); d.update(dataset=sys.argv[2]); r=open(sys.argv[3]).read().strip(); d['max_rss_mib']=int(r)/1024 if r else None; print(json.dumps(d))" \
+          "$out/mixtures.stdout" "$name" "$out/rss" >> "$results"
+        tail -1 "$results"
+      else echo "mixtures kmeans failed:"; cat "$out/mixtures.stderr"; fi
+    fi
+    if [ "$have_sklearn" = 1 ]; then
+      if timed env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$py" "$here/peers/sklearn_kmeans.py" "$x" "$k" --json > "$out/peer.stdout"; then
+        "$py" -c "import json,sys; d=json.loads(open(sys.argv[1]).read()); d.update(dataset=sys.argv[2]); r=open(sys.argv[3]).read().strip(); d['max_rss_mib']=int(r)/1024 if r else d['max_rss_mib']; print(json.dumps(d))" \
+          "$out/peer.stdout" "$name" "$out/rss" >> "$results"
+        tail -1 "$results"
+      else echo "sklearn KMeans failed"; fi
+    fi
+    continue
+  fi
+  initargs=(--init "$init"); [ "$fixed" = 0 ] && initargs=(--init-params kmeans --seed 0)
 
   if [ -n "$mixtures" ]; then
     model="$out/$name.$cov.model.json"
     rm -f "$model"
-    if timed "$mixtures" fit "$x" -k "$k" --covariance-type "$cov" --init "$init" --max-iter "$it" --tol 0 \
+    if timed "$mixtures" fit "$x" -k "$k" --covariance-type "$cov" "${initargs[@]}" --max-iter "$it" --tol 0 \
         --quiet --json -o "$model" > "$out/mixtures.stdout" 2> "$out/mixtures.stderr"; then
       "$py" - "$model" "$name" "$cov" "$(cat "$out/rss")" >> "$results" <<'EOF'
 import json, sys
@@ -153,7 +195,7 @@ EOF
     else
       echo "mixtures fit failed:"; cat "$out/mixtures.stderr"
     fi
-    if [ -n "$benchdll" ]; then
+    if [ -n "$benchdll" ] && [ "$fixed" = 1 ]; then
       if dotnet "$benchdll" quick --data "$data" --iters "$it" --rows "$name:$cov" --json > "$out/steady.stdout" 2> "$out/steady.stderr"; then
         "$py" -c "import json,sys; d=json.loads(open(sys.argv[1]).read().strip().splitlines()[-1]); d['peer']='steady'; print(json.dumps(d))" "$out/steady.stdout" >> "$results"
         tail -1 "$results"
@@ -162,15 +204,16 @@ EOF
   fi
 
   if [ "$have_sklearn" = 1 ]; then
+    stock=(); [ "$fixed" = 0 ] && stock=(--stock)
     if timed env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$py" "$here/peers/sklearn_fit.py" "$x" "$init" \
-        --cov "$cov" --max-iter "$it" --json > "$out/peer.stdout"; then
+        --cov "$cov" --max-iter "$it" "${stock[@]}" --json > "$out/peer.stdout"; then
       "$py" -c "import json,sys; d=json.loads(open(sys.argv[1]).read()); d.update(dataset=sys.argv[2]); r=open(sys.argv[3]).read().strip(); d['max_rss_mib']=int(r)/1024 if r else d['max_rss_mib']; print(json.dumps(d))" \
         "$out/peer.stdout" "$name" "$out/rss" >> "$results"
       tail -1 "$results"
     else echo "sklearn failed"; fi
   fi
 
-  if [ -n "$armadillo" ] && { [ "$cov" = full ] || [ "$cov" = diag ]; }; then
+  if [ -n "$armadillo" ] && [ "$fixed" = 1 ] && { [ "$cov" = full ] || [ "$cov" = diag ]; }; then
     # On small data OpenMP's spinning workers fight OpenBLAS's threads (gmm_diag: 7x slower), so there
     # Armadillo also runs with OMP_WAIT_POLICY=passive and keeps its faster run; on large data the
     # default (active) policy is the faster one.
@@ -196,6 +239,8 @@ echo
 import json, sys
 import numpy as np
 rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+peak = max((r["gflops"] for r in rows if r.get("peer") == "dgemm"), default=None)
+rows = [r for r in rows if r.get("peer") != "dgemm"]
 peers = ["mixtures", "sklearn", "armadillo"]  # "steady": Mixtures in-process, shown only
 by = {}
 order = []
@@ -210,6 +255,7 @@ for r in rows:  # fastest run of each peer; largest RSS
         r = dict(r, max_rss_mib=rss)
     by[key][r["peer"]] = r
 def flops(cov, n, d, k):
+    if cov == "kmeans": return None
     if cov == "full": return n * k * (2 * d * d + 6 * d)
     if cov == "tied": return 4 * n * d * d + 6 * n * k * d
     return 6 * n * k * d
@@ -224,16 +270,18 @@ print("|" + "---|" * (hdr.count("|") - 1))
 for key in order:
     name, cov = key
     shape = np.load(f"{sys.argv[2]}/{name}.npy", mmap_mode="r").shape
-    init = json.load(open(f"{sys.argv[2]}/{name}.{cov}.init.json"))
+    init = json.load(open(f"{sys.argv[2]}/{name}.{'full' if cov == 'kmeans' else cov}.init.json"))
     n, d, k = shape[0], shape[1], len(init["weights"])
     p = by[key]
     s = {q: p[q]["s_per_iter"] if q in p else None for q in peers}
     its = next((p[q]["n_iter"] for q in peers if q in p), "-")
-    g = " / ".join(f(flops(cov, n, d, k) / s[q] / 1e9, ".2f") if s[q] else "-" for q in peers)
+    g = " / ".join(f(flops(cov, n, d, k) / s[q] / 1e9, ".2f") if s[q] and flops(cov, n, d, k) else "-" for q in peers)
     ratio = lambda q: f(s[q] / s["mixtures"], ".2f") + "x" if s[q] and s["mixtures"] else "-"
     rss = " / ".join(f(p[q].get("max_rss_mib"), ".0f") if q in p else "-" for q in peers)
     steady = p["steady"]["s_per_iter"] if "steady" in p else None
     print(f"| {name} | {n} | {d} | {k} | {cov} | {its} | {t(s['mixtures'])} | {t(steady)} | {t(s['sklearn'])} | "
           f"{t(s['armadillo'])} | {g} | {ratio('sklearn')} | {ratio('armadillo')} | {rss} |")
+if peak: print(f"\nDGEMM peak (numpy A @ B, OpenBLAS, 4000 x 4000, all cores): {peak:.1f} GFLOP/s")
+print("kmeans rows: seconds per whole fit (not per iteration); rows without fixed precisions start from each peer's k-means init")
 print(f"\n(results: {sys.argv[1]})")
 EOF

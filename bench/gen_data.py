@@ -25,7 +25,13 @@ DATASETS = {
     "medium": (100_000, 8, 8, 2),        # BenchmarkDotNet whole-fit size
     "n1e6_d16": (1_000_000, 16, 16, 3),  # issue rows 1 and 2 (full, diag)
     "n2e5_d64": (200_000, 64, 16, 4),    # issue row 3 (full)
+    "wide": (5_000, 1_000, 2, 5),        # wide data (embeddings), full
+    "verywide": (30, 10_000, 2, 6),      # very wide: N < D, full; the init files hold no precisions (see below)
 }
+# Past this D the clusters get isotropic noise (a D x D mixing matrix would take minutes and GBs), and the
+# init files hold weights and means only ("precisions": null; K x D x D as JSON would be gigabytes): the
+# peers then start from their own k-means initialization with seed 0.
+WIDE_D = 2000
 COVARIANCE_TYPES = ("full", "tied", "diag", "spherical")
 
 
@@ -37,6 +43,10 @@ def make_data(n, d, k, seed):
     x = np.empty((n, d), dtype=np.float64)
     row = 0
     for j in range(k):
+        if d > WIDE_D:
+            x[row:row + counts[j]] = centers[j] + rng.standard_normal(size=(counts[j], d))
+            row += counts[j]
+            continue
         a = rng.normal(0.0, 1.0, size=(d, d)) / np.sqrt(d)
         chol = np.linalg.cholesky(a @ a.T + 0.25 * np.eye(d))
         z = rng.standard_normal(size=(counts[j], d))
@@ -51,6 +61,8 @@ def make_inits(x, k, seed):
     n, d = x.shape
     weights = np.full(k, 1.0 / k)
     means = x[np.sort(rng.choice(n, size=k, replace=False))]
+    if d > WIDE_D:
+        return {c: {"weights": weights.tolist(), "means": means.tolist(), "precisions": None} for c in COVARIANCE_TYPES}
     cov = np.atleast_2d(np.cov(x, rowvar=False))
     prec = np.linalg.inv(cov)
     prec = 0.5 * (prec + prec.T)

@@ -43,6 +43,8 @@ public static class BenchData
             ["medium"] = (100_000, 8, 8, 2),
             ["n1e6_d16"] = (1_000_000, 16, 16, 3),
             ["n2e5_d64"] = (200_000, 64, 16, 4),
+            ["wide"] = (5_000, 1_000, 2, 5),
+            ["verywide"] = (30, 10_000, 2, 6),
         };
 
     public static string CovName(CovarianceType c) => c.ToString().ToLowerInvariant();

@@ -10,6 +10,8 @@ public static class Program
     /// `memory [--data DIR] [--rows NAME:COV] [--iters N]`: resident memory and GC heap around one cold fit (see MemoryProbe);
     /// `bayes [--data DIR] [--rows NAME:COV,...] [--iters N]`: s/iter of a variational fit against an EM fit (see BayesBench);
     /// `oneoff [--data DIR] [--rows NAME:COV,...]`: per-fit costs outside the EM iterations (see OneOff);
+    /// `kmeans DATA.npy K [--json]`: one KMeans fit as scikit-learn's KMeans(n_init=1) (see KMeansBench);
+    /// `wide [D] [ROWS] [REPS]`: wide-D kernel orders against the small-D ones (see WideKernels);
     /// `prototype [DATA_DIR]`: measurement-only kernel prototypes against the library's (see Prototypes);
     /// anything else goes to BenchmarkDotNet's switcher, e.g. `--filter *FitBenchmarks*`.
     /// </summary>
@@ -23,6 +25,10 @@ public static class Program
             return BayesBench.Run(args[1..]);
         if (args.Length > 0 && args[0] == "oneoff")
             return OneOff.Run(args[1..]);
+        if (args.Length > 0 && args[0] == "kmeans")
+            return KMeansBench.Run(args[1..]);
+        if (args.Length > 0 && args[0] == "wide")
+            return WideKernels.Run(args[1..]);
         if (args.Length > 0 && args[0] == "profile")
             return QuickBench.Profile(args[1..]);
         if (args.Length > 0 && args[0] == "prototype")

@@ -56,10 +56,15 @@ def main():
         init = json.load(f)
     k = len(init["weights"])
     cls = GaussianMixture if a.stock else FixedInitGaussianMixture
-    gm = cls(n_components=k, covariance_type=a.cov, tol=0.0, reg_covar=a.reg_covar,
-             max_iter=a.max_iter, n_init=1, init_params="random_from_data",
-             weights_init=np.asarray(init["weights"]), means_init=np.asarray(init["means"]),
-             precisions_init=np.asarray(init["precisions"]), random_state=0)
+    if init["precisions"] is None:
+        # Init files of very wide data hold no precisions (gen_data.py): scikit-learn's own k-means start, seed 0.
+        gm = GaussianMixture(n_components=k, covariance_type=a.cov, tol=0.0, reg_covar=a.reg_covar,
+                             max_iter=a.max_iter, n_init=1, init_params="kmeans", random_state=0)
+    else:
+        gm = cls(n_components=k, covariance_type=a.cov, tol=0.0, reg_covar=a.reg_covar,
+                 max_iter=a.max_iter, n_init=1, init_params="random_from_data",
+                 weights_init=np.asarray(init["weights"]), means_init=np.asarray(init["means"]),
+                 precisions_init=np.asarray(init["precisions"]), random_state=0)
 
     import warnings
     from sklearn.exceptions import ConvergenceWarning

@@ -40,6 +40,9 @@ internal sealed partial class ExpectationMaximization<TParams> : IDisposable whe
 
     readonly List<ChunkState> _all = [];
 
+    /// <summary>Rows x components x (D^2 + 16) below which a pass runs on the calling thread (about 50 us of work).</summary>
+    const double SingleThreadWork = 1e5;
+
     sealed class ChunkState(ISufficientStatistics<TParams> stats, IRowReader reader, int logProb, int scratch)
     {
         public readonly ISufficientStatistics<TParams> Stats = stats;
@@ -55,9 +58,10 @@ internal sealed partial class ExpectationMaximization<TParams> : IDisposable whe
         _family = family;
         _source = source;
         _totalWeight = totalWeight;
-        _threads = maxThreads;
         _plan = new ChunkPlan(source.Rows);
         int k = family.Components;
+        // A pass of a few tens of microseconds is not worth a dispatch to the thread pool (results are the same).
+        _threads = (double)source.Rows * k * ((double)source.Features * source.Features + 16) < SingleThreadWork ? 1 : maxThreads;
         _total = family.CreateStatistics();
         _done = new ChunkState?[_plan.Count];
         _worst = new WorstPoints[_plan.Count];
@@ -211,6 +215,7 @@ internal sealed partial class ExpectationMaximization<TParams> : IDisposable whe
                 for (int o = 0; o < slab; o += ChunkPlan.BlockRows)
                 {
                     int n = Math.Min(ChunkPlan.BlockRows, slab - o), b = s0 + o;
+                    if (d >= 256 && o > 0) FitCancellation.ThrowIfRequested();   // wide rows: a slab is seconds of work
                     var rows = range.Values.Slice(o * d, n * d);
                     var lp = buf.LogProb.AsSpan(0, n * k);
                     evaluator.WeightedLogProb(rows, n, lp, buf.Scratch);

@@ -251,4 +251,55 @@ public class BlockKernelsTests
         var sum = BlockKernels.Sum8(vs[0], vs[1], vs[2], vs[3], vs[4], vs[5], vs[6], vs[7]);
         for (int i = 0; i < 8; i++) Approx.Equal(v.AsSpan(i * 8, 8).ToArray().Sum(), sum[i], 1e-14, $"lane {i}");
     }
+
+    [Avx512Theory]
+    [InlineData(1, 24)]
+    [InlineData(7, 17)]
+    [InlineData(65, 40)]
+    [InlineData(257, 64)]
+    [InlineData(1000, 16)]
+    public void WideOrders_AreTheSmallDKernelsBitForBit_AndMatchNaive(int d, int count)
+    {
+        // The wide-D loop orders (panels outer in the E-step, column blocks in the outer products) only reorder
+        // whole tiles: every output is the same sequence of operations, so the results are identical.
+        int ld = BlockKernels.Padded(d), rows = (count + 7) / 8 * 8;
+        var xc = new double[rows * ld];
+        var z = new double[rows * ld];
+        var u = new double[ld * ld];
+        var rx = Random(count * d, 21);
+        var rz = Random(count * d, 22);
+        var ru = Random(d * d, 23);
+        for (int r = 0; r < count; r++)
+            for (int j = 0; j < d; j++) { xc[r * ld + j] = rx[r * d + j]; z[r * ld + j] = rz[r * d + j]; }
+        for (int i = 0; i < d; i++)
+            for (int j = i; j < d; j++) u[i * ld + j] = ru[i * d + j];
+        var tiles = new double[rows];
+        var panels = new double[rows];
+        BlockKernels.TriangularSquaredNorms(xc, ld, rows, u, new double[BlockKernels.TileRows * BlockKernels.Lanes], tiles);
+        BlockKernels.TriangularSquaredNormsWide(xc, ld, rows, u, new double[rows * BlockKernels.Lanes], panels);
+        Assert.Equal(tiles, panels);
+        for (int r = 0; r < count; r++)
+        {
+            double e = 0;
+            for (int j = 0; j < d; j++)
+            {
+                double y = 0;
+                for (int i = 0; i <= j; i++) y += xc[r * ld + i] * u[i * ld + j];
+                e += y * y;
+            }
+            Approx.Equal(e, panels[r], 1e-11, $"row {r}", 1e-9);
+        }
+        var q1 = new double[ld * ld];
+        var q2 = new double[ld * ld];
+        BlockKernels.LowerOuterProducts(xc, z, ld, count, q1);
+        BlockKernels.LowerOuterProductsWide(xc, z, ld, count, q2);
+        for (int i = 0; i < d; i++)
+            for (int j = 0; j <= i; j++)
+            {
+                Assert.Equal(q1[i * ld + j], q2[i * ld + j]);
+                double e = 0;
+                for (int r = 0; r < count; r++) e += xc[r * ld + i] * z[r * ld + j];
+                Approx.Equal(e, q2[i * ld + j], 1e-11, $"Q[{i},{j}]", 1e-9);
+            }
+    }
 }

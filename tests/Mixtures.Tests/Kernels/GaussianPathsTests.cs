@@ -45,7 +45,7 @@ public class GaussianPathsTests
     {
         var data = new TheoryData<CovarianceType, int, int>();
         foreach (var t in Synthetic.AllTypes)
-            foreach (var (k, d) in new[] { (1, 1), (4, 2), (3, 9), (16, 16), (9, 17), (5, 64) })
+            foreach (var (k, d) in new[] { (1, 1), (4, 2), (3, 9), (16, 16), (9, 17), (5, 64), (2, 257) })
                 data.Add(t, k, d);
         return data;
     }
@@ -105,6 +105,29 @@ public class GaussianPathsTests
             Assert.Equal(MatrixSpan.ToFlat(one.Means), MatrixSpan.ToFlat(many.Means));
             Assert.Equal(one.CovariancesRaw, many.CovariancesRaw);
             Assert.Equal(one.Predict(x), many.Predict(x));
+        }
+    }
+
+    [Theory]
+    [InlineData(CovarianceType.Full)]
+    [InlineData(CovarianceType.Tied)]
+    public void Fit_WideD300_BitIdenticalOn1_2_16Threads(CovarianceType type)
+    {
+        // D = 300: the wide-D loop orders, the blocked precision factor (five 64-column panels) and the parallel
+        // factorizations of the components; 2500 rows make two chunks.
+        var x = Synthetic.Blobs(2500, 300, 2, seed: 30);
+        GaussianMixtureModel Fit(int threads) => new GaussianMixture(new GaussianMixtureOptions
+        {
+            Components = 2, CovarianceType = type, MaxIterations = 3, Tolerance = 0, Seed = 1, MaxDegreeOfParallelism = threads,
+        }).Fit(x);
+        var one = Fit(1);
+        foreach (int threads in new[] { 2, 16 })
+        {
+            var many = Fit(threads);
+            Assert.Equal(one.LowerBoundHistory, many.LowerBoundHistory);
+            Assert.Equal(MatrixSpan.ToFlat(one.Means), MatrixSpan.ToFlat(many.Means));
+            Assert.Equal(one.CovariancesRaw, many.CovariancesRaw);
+            Assert.Equal(one.PrecisionsCholeskyRaw, many.PrecisionsCholeskyRaw);
         }
     }
 

@@ -19,6 +19,7 @@ internal sealed class FitDriver<TParams, TModel>(IFitSpec<TParams, TModel> spec,
         IProgress<EmIteration>? progress, CancellationToken ct)
     {
         using var cancellation = FitCancellation.Enter(ct);
+        using var threads = FitThreads.Enter(options.MaxDegreeOfParallelism);
         var clock = Stopwatch.StartNew();
         var (source, family, totalWeight) = Prepare(rows);
         TParams? warm = null;
@@ -38,14 +39,17 @@ internal sealed class FitDriver<TParams, TModel>(IFitSpec<TParams, TModel> spec,
         var rng = new Random(seed);
         int runs = warm is null ? options.NInit : 1;
         EmResult<TParams>? best = null;
-        for (int init = 0; init < runs; init++)
-        {
-            ct.ThrowIfCancellationRequested();
-            var start = warm ?? Initialize(family, source, rng);
-            var result = em.Run(start, settings, init, progress, ct);
-            if (best is null || result.LowerBound > best.LowerBound || double.IsNegativeInfinity(best.LowerBound))
-                best = result;
-        }
+        if (runs > 1 && RestartsInParallel(source, family))
+            best = ParallelRestarts(family, source, totalWeight, settings, rng, runs, progress, ct);
+        else
+            for (int init = 0; init < runs; init++)
+            {
+                ct.ThrowIfCancellationRequested();
+                var start = warm ?? Initialize(family, source, rng);
+                var result = em.Run(start, settings, init, progress, ct);
+                if (best is null || result.LowerBound > best.LowerBound || double.IsNegativeInfinity(best.LowerBound))
+                    best = result;
+            }
         if (!best!.Converged)
             logger.LogWarning("EM did not converge after {Iterations} iterations (tol {Tol}); try a larger MaxIterations or Tolerance, or check the data.",
                 best.Iterations, settings.Tolerance);
@@ -91,6 +95,61 @@ internal sealed class FitDriver<TParams, TModel>(IFitSpec<TParams, TModel> spec,
         {
             return spec.CreateModel(parameters, info);
         }
+    }
+
+    /// <summary>
+    /// Restarts of a small fit run side by side, one thread each: one pass is then too little work to share
+    /// among the cores (a 1e4 x 2 pass is well under a millisecond), while restarts are independent. A pass of
+    /// this size or more keeps every core busy by itself (and a restart's parameters at large D are big).
+    /// </summary>
+    bool RestartsInParallel(IRowSource source, IMixtureFamily<TParams> family)
+    {
+        int threads = options.MaxDegreeOfParallelism ?? Environment.ProcessorCount;
+        double d = source.Features;
+        return threads > 1 && d <= 64 && source.Rows * (double)family.Components * d * d <= 2e8;
+    }
+
+    /// <summary>
+    /// The restarts of <see cref="Fit"/> with their EM runs in parallel and the same result as one after another:
+    /// the starts are drawn first, in order, from the one generator (EM never draws from it); each run is
+    /// deterministic on any thread count; the best is chosen in restart order; the first failure in restart order
+    /// is the one thrown (a failing start stops the starts after it, as it would have stopped the loop).
+    /// </summary>
+    EmResult<TParams> ParallelRestarts(IMixtureFamily<TParams> family, IRowSource source, double totalWeight, EmSettings settings,
+        Random rng, int runs, IProgress<EmIteration>? progress, CancellationToken ct)
+    {
+        var starts = new List<TParams>(runs);
+        Exception? startFailure = null;
+        for (int init = 0; init < runs && startFailure is null; init++)
+        {
+            ct.ThrowIfCancellationRequested();
+            try { starts.Add(Initialize(family, source, rng)); }
+            catch (Exception e) when (e is not OperationCanceledException) { startFailure = e; }
+        }
+        var results = new EmResult<TParams>?[starts.Count];
+        var failures = new Exception?[starts.Count];
+        int threads = Math.Min(options.MaxDegreeOfParallelism ?? Environment.ProcessorCount, starts.Count);
+        Parallel.For(0, starts.Count, new ParallelOptions { MaxDegreeOfParallelism = threads }, init =>
+        {
+            using var one = FitThreads.Enter(1);
+            try
+            {
+                using var run = new ExpectationMaximization<TParams>(family, source, totalWeight, 1);
+                results[init] = run.Run(starts[init], settings, init, progress, ct);
+            }
+            catch (Exception e) { failures[init] = e; }
+        });
+        ct.ThrowIfCancellationRequested();
+        EmResult<TParams>? best = null;
+        for (int init = 0; init < starts.Count; init++)
+        {
+            if (failures[init] is { } e) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e);
+            var result = results[init]!;
+            if (best is null || result.LowerBound > best.LowerBound || double.IsNegativeInfinity(best.LowerBound))
+                best = result;
+        }
+        if (startFailure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(startFailure);
+        return best!;
     }
 
     /// <summary>Where the first restart of <see cref="Fit"/> starts with the same options (the generator is seeded as Fit seeds its own).</summary>

@@ -72,17 +72,40 @@ internal sealed unsafe class GaussianEvaluator : IComponentEvaluator
         for (int c = 0; c < k; c++)
             for (int j = 0; j < d; j++) _means[c * ld + j] = p.Means[c * d + j];
         // The model's unpadded factor, then copied row by row into the padded, aligned layout.
-        var one = new double[size];
+        // (A D x D scratch at large D: from the pool, not a new 8 MB - 800 MB array every pass.)
+        bool pooled = size > 4096;
+        var one = pooled ? WorkspacePool.Rent(size) : new double[size];
         int stride = _layout == FactorLayout.DiagonalPerComponent ? ld : ld * ld;
         for (int f = 0; f < factors; f++)
         {
-            p.Model.PackFactor(p.PrecisionsCholesky, f, d, one);
+            p.Model.PackFactor(p.PrecisionsCholesky, f, d, one.AsSpan(0, size));
             double* dst = _factors + (nint)f * stride;
             if (_layout == FactorLayout.DiagonalPerComponent)
                 for (int j = 0; j < d; j++) dst[j] = one[j];
             else
                 for (int i = 0; i < d; i++)
+                {
+                    if ((i & 255) == 255) FitCancellation.ThrowIfRequested();   // D = 10000: 1e8 entries per factor
                     for (int j = 0; j < d; j++) dst[i * ld + j] = one[i * d + j];
+                }
+        }
+        if (pooled) WorkspacePool.Return(one);
+        if (_layout != FactorLayout.DiagonalPerComponent && ld >= BlockKernels.WideFeatures)
+        {
+            // Wide D: each factor re-laid by panels (TriangularSquaredNormsWide streams them).
+            var panels = WorkspacePool.Rent(ld * ld + BlockKernels.Lanes);
+            fixed (double* pp = panels)
+            {
+                double* aligned = BlockKernels.Align64(pp);
+                for (int f = 0; f < factors; f++)
+                {
+                    FitCancellation.ThrowIfRequested();
+                    double* u = _factors + (nint)f * ld * ld;
+                    BlockKernels.PackPanels(u, ld, aligned);
+                    new ReadOnlySpan<double>(aligned, ld * ld).CopyTo(new Span<double>(u, ld * ld));
+                }
+            }
+            WorkspacePool.Return(panels);
         }
     }
 
@@ -105,7 +128,7 @@ internal sealed unsafe class GaussianEvaluator : IComponentEvaluator
     public int ScratchLength(int rows) =>
         !_blocked ? _p.D
         : UseLanes ? 2 * BlockKernels.Padded4(_p.D) * BlockKernels.LaneWidth(rows) + BlockKernels.LaneWidth(rows) + 2 * BlockKernels.Lanes
-        : RoundRows(rows) * (2 * _ld + 1) + BlockKernels.TileRows * BlockKernels.Lanes + BlockKernels.Lanes;
+        : RoundRows(rows) * (2 * _ld + 1 + BlockKernels.Lanes) + BlockKernels.Lanes;
 
     public void WeightedLogProb(ReadOnlySpan<double> rows, int count, Span<double> output, Span<double> scratch)
     {
@@ -150,8 +173,10 @@ internal sealed unsafe class GaussianEvaluator : IComponentEvaluator
                 }
                 return;
             }
+            // Running sums of squares: one 8 x 8 tile, or one per row tile when the panels go outer (wide D).
             double* sq = xc + (nint)r8 * ld;
-            double* tmp = sq + BlockKernels.TileRows * BlockKernels.Lanes;
+            double* tmp = sq + (nint)r8 * BlockKernels.Lanes;
+            bool wide = ld >= BlockKernels.WideFeatures;
             if (d != ld)
             {
                 // Rows padded to ld once per block, so that centring runs on whole vectors for every component.
@@ -160,7 +185,7 @@ internal sealed unsafe class GaussianEvaluator : IComponentEvaluator
                 x = xp;
                 d = ld;
             }
-            int sub = BlockKernels.SubBlockRows(ld);
+            int sub = wide ? BlockKernels.WideSubBlockRows : BlockKernels.SubBlockRows(ld);
             for (int r0 = 0; r0 < count; r0 += sub)
             {
                 int n = Math.Min(sub, count - r0), n8 = RoundRows(n);
@@ -169,7 +194,9 @@ internal sealed unsafe class GaussianEvaluator : IComponentEvaluator
                 {
                     double cst = _constant[c];
                     BlockKernels.Center(xs, n, d, _means + c * ld, xc, ld, n8);
-                    BlockKernels.TriangularSquaredNorms(xc, ld, n8, full ? _factors + (nint)c * ld * ld : _factors, sq, tmp);
+                    double* u = full ? _factors + (nint)c * ld * ld : _factors;
+                    if (wide) BlockKernels.TriangularSquaredNormsWide(xc, ld, n8, u, sq, tmp);
+                    else BlockKernels.TriangularSquaredNorms(xc, ld, n8, u, sq, tmp);
                     for (int r = 0; r < n; r++) os[r * k + c] = cst - 0.5 * tmp[r];
                 }
             }

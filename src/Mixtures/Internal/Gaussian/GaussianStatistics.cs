@@ -94,7 +94,9 @@ internal sealed unsafe partial class GaussianStatistics : ISufficientStatistics<
     static int RoundRows(int rows) => (rows + BlockKernels.TileRows - 1) / BlockKernels.TileRows * BlockKernels.TileRows;
 
     public int ScratchLength(int rows) =>
-        _blocked && Moments == MomentShape.Full ? 3 * RoundRows(rows) * _ld + BlockKernels.Lanes : D;
+        !_blocked || Moments != MomentShape.Full ? D
+        : _ld >= BlockKernels.WideFeatures ? RoundRows(rows) * (5 * _ld + 16) + BlockKernels.Lanes   // + the packed copies
+        : 3 * RoundRows(rows) * _ld + BlockKernels.Lanes;
 
     /// <summary>Where sums are centred before any parameters exist (null: the origin); the family sets the data mean.</summary>
     public double[]? Centre { get; init; }
@@ -156,7 +158,10 @@ internal sealed unsafe partial class GaussianStatistics : ISufficientStatistics<
                 x = xp;
                 d = ld;
             }
-            int sub = Moments == MomentShape.Full ? BlockKernels.SubBlockRows(ld) : count;
+            // Wide D: the whole block at once (each pass over q, 8 MB at D = 1000, then serves 128 rows, not 32).
+            bool wide = ld >= BlockKernels.WideFeatures;
+            int sub = Moments == MomentShape.Full && !wide ? BlockKernels.SubBlockRows(ld) : count;
+            double* packX = z + 2 * (nint)RoundRows(count) * ld;   // wide only: after z and the padded rows
             for (int r0 = 0; r0 < count; r0 += sub)
             {
                 int n = Math.Min(sub, count - r0);
@@ -172,7 +177,8 @@ internal sealed unsafe partial class GaussianStatistics : ISufficientStatistics<
                     if (Moments == MomentShape.Full)
                     {
                         BlockKernels.CenterWeight(xs, n, d, s, rs + c, k, xc, z, a, ld);
-                        BlockKernels.LowerOuterProducts(xc, z, ld, n, _qP + (nint)c * ld * ld);
+                        if (wide) BlockKernels.LowerOuterProductsWide(xc, z, ld, n, _qP + (nint)c * ld * ld, packX, packX + (nint)RoundRows(count) * ld);
+                        else BlockKernels.LowerOuterProducts(xc, z, ld, n, _qP + (nint)c * ld * ld);
                     }
                     else if (pending < 0)
                     {
@@ -278,8 +284,11 @@ internal sealed unsafe partial class GaussianStatistics : ISufficientStatistics<
             case MomentShape.Full:
                 for (int c = 0; c < k; c++)
                     for (int i = 0; i < d; i++)
+                    {
+                        if ((i & 255) == 255) FitCancellation.ThrowIfRequested();   // D = 10000: 5e7 entries per component
                         for (int j = 0; j <= i; j++)
                             _q[c * d * d + i * d + j] = _qP[(nint)c * ld * ld + i * ld + j];
+                    }
                 break;
             case MomentShape.Diagonal:
                 for (int c = 0; c < k; c++)

@@ -15,6 +15,25 @@ internal static unsafe partial class BlockKernels
         fixed (double* px = xc, pu = u, ps = sq, pd = dst) TriangularSquaredNorms(px, ld, rows, pu, ps, pd);
     }
 
+    public static void TriangularSquaredNormsWide(ReadOnlySpan<double> xc, int ld, int rows, ReadOnlySpan<double> u, Span<double> sq, Span<double> dst)
+    {
+        Check(xc, rows * ld); Check(u, ld * ld); Check(sq, rows * Lanes); Check(dst, rows);
+        var packed = new double[ld * ld];
+        fixed (double* px = xc, pu = u, pp = packed, ps = sq, pd = dst)
+        {
+            PackPanels(pu, ld, pp);
+            TriangularSquaredNormsWide(px, ld, rows, pp, ps, pd);
+        }
+    }
+
+    public static void LowerOuterProductsWide(ReadOnlySpan<double> xc, ReadOnlySpan<double> z, int ld, int count, Span<double> q)
+    {
+        Check(xc, count * ld); Check(z, count * ld); Check(q, ld * ld);
+        var packX = new double[count * ld];
+        var packZ = new double[count * (ld + 16)];
+        fixed (double* px = xc, pz = z, pq = q, ppx = packX, ppz = packZ) LowerOuterProductsWide(px, pz, ld, count, pq, ppx, ppz);
+    }
+
     public static void Weight(ReadOnlySpan<double> xc, int ld, int count, ReadOnlySpan<double> resp, int stride, Span<double> z, Span<double> a)
     {
         Check(xc, count * ld); Check(resp, (count - 1) * stride + 1); Check(z, count * ld); Check(a, ld);

@@ -83,25 +83,82 @@ internal static unsafe partial class BlockKernels
             double* xt = xc + (nint)rt * ld;
             int v0 = 0;
             for (; v0 + 1 < v; v0 += 2)
-                Tile8x2(xt, ld, u, v0 * Lanes, sq, dst + rt, (v0 == 0 ? First : 0) | (v0 + 2 == v ? Last : 0));
-            if (v0 < v) Tile8x1(xt, ld, u, v0 * Lanes, sq, dst + rt, (v0 == 0 ? First : 0) | Last);
+                Tile8x2(xt, ld, u + v0 * Lanes, ld, v0 * Lanes, sq, dst + rt, (v0 == 0 ? First : 0) | (v0 + 2 == v ? Last : 0));
+            if (v0 < v) Tile8x1(xt, ld, u + v0 * Lanes, ld, v0 * Lanes, sq, dst + rt, (v0 == 0 ? First : 0) | Last);
+        }
+    }
+
+    /// <summary>
+    /// From this padded D on (<see cref="WideSubBlockRows"/>) the E-step runs column panels outer and row tiles
+    /// inner, and the outer products in column blocks: a factor (8 MB at D = 1000) no longer fits any cache,
+    /// so a panel of it must serve every row tile of a sub-block before the next is read (bench/README.md).
+    /// </summary>
+    public const int WideFeatures = 256;
+
+    /// <summary>Rows per E-step sub-block at wide D: the centred sub-block (64 x D) stays in L2 beside a factor panel.</summary>
+    public const int WideSubBlockRows = 64;
+
+    /// <summary>
+    /// <c>TriangularSquaredNorms</c> with the loops exchanged and U packed by panels (<see cref="PackPanels"/>: each
+    /// panel's rows contiguous, so that it streams and needs few pages): for each 16-column panel of U, every 8-row tile
+    /// of the sub-block. Each tile keeps its own running sums (<paramref name="sq"/>: rows x 8 doubles), so every row's
+    /// result is the same sequence of operations as in <c>TriangularSquaredNorms</c>: bit-identical.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+    public static void TriangularSquaredNormsWide(double* xc, int ld, int rows, double* packed, double* sq, double* dst)
+    {
+        int v = ld / Lanes;
+        int v0 = 0;
+        double* panel = packed;
+        for (; v0 + 1 < v; v0 += 2)
+        {
+            int mode = (v0 == 0 ? First : 0) | (v0 + 2 == v ? Last : 0), c0 = v0 * Lanes;
+            if ((v0 & 31) == 30) FitCancellation.ThrowIfRequested();   // every 16 panels (D = 10000: 1e10 flops per call)
+            for (int rt = 0; rt < rows; rt += TileRows)
+                Tile8x2(xc + (nint)rt * ld, ld, panel, 2 * Lanes, c0, sq + (nint)rt * Lanes, dst + rt, mode);
+            panel += (nint)(c0 + 2 * Lanes) * 2 * Lanes;
+        }
+        if (v0 < v)
+            for (int rt = 0; rt < rows; rt += TileRows)
+                Tile8x1(xc + (nint)rt * ld, ld, panel, Lanes, v0 * Lanes, sq + (nint)rt * Lanes, dst + rt, (v0 == 0 ? First : 0) | Last);
+    }
+
+    /// <summary>
+    /// U (ld x ld, row stride ld) packed by the panels of <c>TriangularSquaredNormsWide</c>: for each pair of column
+    /// vectors c0..c0+15 its rows 0..c0+15 (16 doubles each), then for an odd last vector its rows 0..c0+7 (8 each).
+    /// Needs at most ld * ld doubles.
+    /// </summary>
+    public static void PackPanels(double* u, int ld, double* packed)
+    {
+        int v = ld / Lanes, v0 = 0;
+        double* o = packed;
+        for (; v0 + 1 < v; v0 += 2)
+        {
+            int c0 = v0 * Lanes;
+            for (int p = 0; p < c0 + 2 * Lanes; p++, o += 2 * Lanes)
+                new ReadOnlySpan<double>(u + (nint)p * ld + c0, 2 * Lanes).CopyTo(new Span<double>(o, 2 * Lanes));
+        }
+        if (v0 < v)
+        {
+            int c0 = v0 * Lanes;
+            for (int p = 0; p < c0 + Lanes; p++, o += Lanes)
+                new ReadOnlySpan<double>(u + (nint)p * ld + c0, Lanes).CopyTo(new Span<double>(o, Lanes));
         }
     }
 
     /// <summary>Columns c0..c0+15 of Y = Xc U for 8 rows; adds the squares into sq (8 vectors).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
-    static void Tile8x2(double* x, int ld, double* u, int c0, double* sq, double* dst, int mode)
+    static void Tile8x2(double* x, int ld, double* uc, nint us, int c0, double* sq, double* dst, int mode)
     {
         var a00 = Vector512<double>.Zero; var a01 = a00; var a10 = a00; var a11 = a00;
         var a20 = a00; var a21 = a00; var a30 = a00; var a31 = a00;
         var a40 = a00; var a41 = a00; var a50 = a00; var a51 = a00;
         var a60 = a00; var a61 = a00; var a70 = a00; var a71 = a00;
         nint s = ld;
-        double* uc = u + c0;
         int p = 0, end = c0 + Lanes;
         for (; p < end; p++)
         {
-            double* up = uc + p * s;
+            double* up = uc + p * us;
             var u0 = Vector512.Load(up);
             var u1 = Vector512.Load(up + Lanes);
             double* xp = x + p;
@@ -117,7 +174,7 @@ internal static unsafe partial class BlockKernels
         end += Lanes; // rows c0+8..c0+15 of U are zero in the first vector
         for (; p < end; p++)
         {
-            var u1 = Vector512.Load(uc + p * s + Lanes);
+            var u1 = Vector512.Load(uc + p * us + Lanes);
             double* xp = x + p;
             a01 = Vector512.FusedMultiplyAdd(Vector512.Create(xp[0]), u1, a01);
             a11 = Vector512.FusedMultiplyAdd(Vector512.Create(xp[s]), u1, a11);
@@ -134,16 +191,15 @@ internal static unsafe partial class BlockKernels
 
     /// <summary>Columns c0..c0+7 of Y = Xc U for 8 rows; adds the squares into sq.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
-    static void Tile8x1(double* x, int ld, double* u, int c0, double* sq, double* dst, int mode)
+    static void Tile8x1(double* x, int ld, double* uc, nint us, int c0, double* sq, double* dst, int mode)
     {
         var a0 = Vector512<double>.Zero; var a1 = a0; var a2 = a0; var a3 = a0;
         var a4 = a0; var a5 = a0; var a6 = a0; var a7 = a0;
         nint s = ld;
-        double* uc = u + c0;
         int end = c0 + Lanes;
         for (int p = 0; p < end; p++)
         {
-            var u0 = Vector512.Load(uc + p * s);
+            var u0 = Vector512.Load(uc + p * us);
             double* xp = x + p;
             a0 = Vector512.FusedMultiplyAdd(Vector512.Create(xp[0]), u0, a0);
             a1 = Vector512.FusedMultiplyAdd(Vector512.Create(xp[s]), u0, a1);
@@ -281,15 +337,60 @@ internal static unsafe partial class BlockKernels
         {
             int i0 = b * Lanes;
             int jv = 0;
-            for (; jv + 3 <= b + 1; jv += 3) Outer8x3(xc + i0, z + jv * Lanes, ld, count, q + (nint)i0 * ld + jv * Lanes);
+            for (; jv + 3 <= b + 1; jv += 3) Outer8x3(xc + i0, z + jv * Lanes, ld, ld, ld, count, q + (nint)i0 * ld + jv * Lanes);
             int left = b + 1 - jv;
-            if (left == 2) Outer8x2(xc + i0, z + jv * Lanes, ld, count, q + (nint)i0 * ld + jv * Lanes);
-            else if (left == 1) Outer8x1(xc + i0, z + jv * Lanes, ld, count, q + (nint)i0 * ld + jv * Lanes);
+            if (left == 2) Outer8x2(xc + i0, z + jv * Lanes, ld, ld, ld, count, q + (nint)i0 * ld + jv * Lanes);
+            else if (left == 1) Outer8x1(xc + i0, z + jv * Lanes, ld, ld, ld, count, q + (nint)i0 * ld + jv * Lanes);
+        }
+    }
+
+    /// <summary>Column vectors per block of <c>LowerOuterProductsWide</c>: 30 x 8 columns of z for 128 rows (240 KiB) stay in L2.</summary>
+    const int WideColumnVectors = 30;
+
+    /// <summary>
+    /// <c>LowerOuterProducts</c> in column blocks (z's columns of one block stay in cache while every row band of
+    /// q below them is updated), on copies packed by bands (<paramref name="packX"/>: for each 8 columns of xc its
+    /// count x 8 rows, contiguous; <paramref name="packZ"/>: for each 24 columns of z its count x 24 rows, at most
+    /// count * (ld + 16) doubles), so that a tile streams contiguous memory over few pages. Each element of q still
+    /// adds its rows in order in one call: bit-identical to <c>LowerOuterProducts</c>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+    public static void LowerOuterProductsWide(double* xc, double* z, int ld, int count, double* q, double* packX, double* packZ)
+    {
+        int v = ld / Lanes;
+        for (int b = 0; b < v; b++)
+        {
+            double* o = packX + (nint)b * count * Lanes;
+            for (int r = 0; r < count; r++) Vector512.Store(Vector512.Load(xc + (nint)r * ld + b * Lanes), o + (nint)r * Lanes);
+        }
+        for (int g = 0; g * 3 < v; g++)
+        {
+            double* o = packZ + (nint)g * count * 3 * Lanes;
+            int vectors = Math.Min(3, v - 3 * g);
+            for (int r = 0; r < count; r++)
+                for (int t = 0; t < vectors; t++)
+                    Vector512.Store(Vector512.Load(z + (nint)r * ld + (3 * g + t) * Lanes), o + (nint)r * 3 * Lanes + t * Lanes);
+        }
+        for (int jb = 0; jb < v; jb += WideColumnVectors)
+        {
+            FitCancellation.ThrowIfRequested();   // one call at D = 10000 is ~1e10 flops: a signal must not wait for it
+            for (int b = jb; b < v; b++)
+            {
+                int i0 = b * Lanes, end = Math.Min(jb + WideColumnVectors, b + 1);
+                double* xb = packX + (nint)b * count * Lanes;
+                int jv = jb;
+                for (; jv + 3 <= end; jv += 3)
+                    Outer8x3(xb, packZ + (nint)(jv / 3) * count * 3 * Lanes, ld, Lanes, 3 * Lanes, count, q + (nint)i0 * ld + jv * Lanes);
+                int left = end - jv;
+                double* zg = packZ + (nint)(jv / 3) * count * 3 * Lanes;
+                if (left == 2) Outer8x2(xb, zg, ld, Lanes, 3 * Lanes, count, q + (nint)i0 * ld + jv * Lanes);
+                else if (left == 1) Outer8x1(xb, zg, ld, Lanes, 3 * Lanes, count, q + (nint)i0 * ld + jv * Lanes);
+            }
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
-    static void Outer8x3(double* x, double* z, int ld, int count, double* q)
+    static void Outer8x3(double* x, double* z, int ld, nint xs, nint zs, int count, double* q)
     {
         nint s = ld;
         var a00 = Vector512.Load(q); var a01 = Vector512.Load(q + 8); var a02 = Vector512.Load(q + 16); double* qr = q + s;
@@ -302,7 +403,7 @@ internal static unsafe partial class BlockKernels
         var a70 = Vector512.Load(qr); var a71 = Vector512.Load(qr + 8); var a72 = Vector512.Load(qr + 16);
         for (int r = 0; r < count; r++)
         {
-            double* zr = z + r * s, xr = x + r * s;
+            double* zr = z + r * zs, xr = x + r * xs;
             var z0 = Vector512.Load(zr); var z1 = Vector512.Load(zr + 8); var z2 = Vector512.Load(zr + 16);
             var b = Vector512.Create(xr[0]);
             a00 = Vector512.FusedMultiplyAdd(b, z0, a00); a01 = Vector512.FusedMultiplyAdd(b, z1, a01); a02 = Vector512.FusedMultiplyAdd(b, z2, a02);
@@ -333,7 +434,7 @@ internal static unsafe partial class BlockKernels
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
-    static void Outer8x2(double* x, double* z, int ld, int count, double* q)
+    static void Outer8x2(double* x, double* z, int ld, nint xs, nint zs, int count, double* q)
     {
         nint s = ld;
         var a00 = Vector512.Load(q); var a01 = Vector512.Load(q + 8); double* qr = q + s;
@@ -346,7 +447,7 @@ internal static unsafe partial class BlockKernels
         var a70 = Vector512.Load(qr); var a71 = Vector512.Load(qr + 8);
         for (int r = 0; r < count; r++)
         {
-            double* zr = z + r * s, xr = x + r * s;
+            double* zr = z + r * zs, xr = x + r * xs;
             var z0 = Vector512.Load(zr); var z1 = Vector512.Load(zr + 8);
             var b = Vector512.Create(xr[0]); a00 = Vector512.FusedMultiplyAdd(b, z0, a00); a01 = Vector512.FusedMultiplyAdd(b, z1, a01);
             b = Vector512.Create(xr[1]); a10 = Vector512.FusedMultiplyAdd(b, z0, a10); a11 = Vector512.FusedMultiplyAdd(b, z1, a11);
@@ -369,15 +470,15 @@ internal static unsafe partial class BlockKernels
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
-    static void Outer8x1(double* x, double* z, int ld, int count, double* q)
+    static void Outer8x1(double* x, double* z, int ld, nint xs, nint zs, int count, double* q)
     {
         nint s = ld;
         var a0 = Vector512.Load(q); var a1 = Vector512.Load(q + s); var a2 = Vector512.Load(q + 2 * s); var a3 = Vector512.Load(q + 3 * s);
         var a4 = Vector512.Load(q + 4 * s); var a5 = Vector512.Load(q + 5 * s); var a6 = Vector512.Load(q + 6 * s); var a7 = Vector512.Load(q + 7 * s);
         for (int r = 0; r < count; r++)
         {
-            double* xr = x + r * s;
-            var z0 = Vector512.Load(z + r * s);
+            double* xr = x + r * xs;
+            var z0 = Vector512.Load(z + r * zs);
             a0 = Vector512.FusedMultiplyAdd(Vector512.Create(xr[0]), z0, a0);
             a1 = Vector512.FusedMultiplyAdd(Vector512.Create(xr[1]), z0, a1);
             a2 = Vector512.FusedMultiplyAdd(Vector512.Create(xr[2]), z0, a2);

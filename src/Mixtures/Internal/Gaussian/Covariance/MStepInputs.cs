@@ -42,12 +42,16 @@ internal sealed record MStepInputs(
         var dl = Delta.AsSpan(c * d, d);
         double r = Statistics.R[c];
         for (int i = 0; i < d; i++)
+        {
+            // Whole-matrix work of a large D (1e8 entries at D = 10000): a signal must not wait for it.
+            if ((i & 63) == 63) FitCancellation.ThrowIfRequested();
             for (int j = 0; j <= i; j++)
             {
                 double v = (q[i * d + j] - dl[i] * a[j] - a[i] * dl[j] + r * dl[i] * dl[j]) / n;
                 output[i * d + j] = v;
                 output[j * d + i] = v;
             }
+        }
     }
 
     /// <summary>Component c's variance along feature j about its new mean, plus reg_covar.</summary>
