@@ -101,9 +101,12 @@ internal sealed class FitDriver<TParams, TModel>(IFitSpec<TParams, TModel> spec,
     /// Restarts of a small fit run side by side, one thread each: one pass is then too little work to share
     /// among the cores (a 1e4 x 2 pass is well under a millisecond), while restarts are independent. A pass of
     /// this size or more keeps every core busy by itself (and a restart's parameters at large D are big).
+    /// A fit whose passes run on a cluster (<see cref="Remote.RemoteFit"/>) keeps its restarts in order: each
+    /// pass is then one round trip to the workers, and the workers, not this process, do the work.
     /// </summary>
     bool RestartsInParallel(IRowSource source, IMixtureFamily<TParams> family)
     {
+        if (Remote.RemoteFit.Current is not null) return false;
         int threads = options.MaxDegreeOfParallelism ?? Environment.ProcessorCount;
         double d = source.Features;
         return threads > 1 && d <= 64 && source.Rows * (double)family.Components * d * d <= 2e8;
