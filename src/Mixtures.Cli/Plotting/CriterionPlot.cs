@@ -31,7 +31,7 @@ internal static class CriterionPlot
         string name = criterion.ToUpperInvariant();
         var range = Range(series, best.Value);
         var yLabel = mclustSign ? $"{name} (mclust's sign: higher is better)" : $"{name} (lower is better)";
-        if (range.Zoomed) yLabel += $"; zoomed, {range.OffChart} worse off the chart";
+        if (range.Zoomed) yLabel += $"; zoomed: {range.OffChart} worse fit{(range.OffChart == 1 ? "" : "s")} off the chart";
         var plot = PlotStyle.NewPlot(title, "number of components K", yLabel);
         MarkerShape[] shapes = [MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledTriangleUp, MarkerShape.FilledDiamond];
         for (int s = 0; s < series.Count; s++)
@@ -54,6 +54,7 @@ internal static class CriterionPlot
         double kMin = series.SelectMany(s => s.Ks).DefaultIfEmpty(best.K).Min(), kMax = series.SelectMany(s => s.Ks).DefaultIfEmpty(best.K).Max();
         double lo = sign > 0 ? range.Low : -range.High, hi = sign > 0 ? range.High : -range.Low;
         plot.Axes.SetLimits(kMin - 0.4, kMax + 0.4, lo, hi);
+        PlotStyle.FixedTicks(plot.Axes.Left, lo, hi);   // about 7 labelled values, one format, as the other pictures
         if (series.Count > 4)
         {
             plot.ShowLegend(Edge.Right);   // mclust's 14 lines: beside the data, not over it
