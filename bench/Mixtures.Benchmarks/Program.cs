@@ -9,6 +9,7 @@ public static class Program
     /// `profile [--data DIR] [--rows NAME:COV,...] [--sample-rows N]`: single-thread time per stage (see Stages);
     /// `memory [--data DIR] [--rows NAME:COV] [--iters N]`: resident memory and GC heap around one cold fit (see MemoryProbe);
     /// `bayes [--data DIR] [--rows NAME:COV,...] [--iters N]`: s/iter of a variational fit against an EM fit (see BayesBench);
+    /// `stream [--dir DIR] [--n N] [--cov COV] [--iters I]`: s/iter in memory against streamed .npy, Parquet, Arrow (see StreamBench);
     /// `oneoff [--data DIR] [--rows NAME:COV,...]`: per-fit costs outside the EM iterations (see OneOff);
     /// `prototype [DATA_DIR]`: measurement-only kernel prototypes against the library's (see Prototypes);
     /// anything else goes to BenchmarkDotNet's switcher, e.g. `--filter *FitBenchmarks*`.
@@ -19,6 +20,9 @@ public static class Program
             return QuickBench.Run(args[1..]);
         if (args.Length > 0 && args[0] == "memory")
             return MemoryProbe.Run(args[1..]);
+        if (args.Length > 0 && args[0] == "decodeprobe") return DecodeProbe.Run(args[1..]);
+        if (args.Length > 0 && args[0] == "stream")
+            return StreamBench.Run(args[1..]);
         if (args.Length > 0 && args[0] == "bayes")
             return BayesBench.Run(args[1..]);
         if (args.Length > 0 && args[0] == "oneoff")

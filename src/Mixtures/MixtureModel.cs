@@ -143,7 +143,7 @@ public abstract class MixtureModel : IMixtureModel
         if (rows.Features != Features)
             throw new ArgumentException($"The data has {rows.Features} columns but the model was fitted on {Features} features.", nameof(rows));
         int d = Features, k = Components;
-        using var reader = rows.OpenReader();
+        using var reader = ReadAheadReader.Open(rows, _ => rows.Rows);
         for (long first = 0; first < rows.Rows; first += WindowRows)
         {
             cancellationToken.ThrowIfCancellationRequested();
