@@ -25,11 +25,12 @@ internal static class FitCommand
         var outOfCore = new Option<bool>("--out-of-core") { Description = "Stream the data from the file every iteration instead of loading it (automatic when it would take more than half of the available memory)." };
         var tempDir = new Option<string?>("--temp-dir") { Description = "Directory for the temporary binary copy of a streamed CSV (default: next to the output)." };
         var set = new FitOptionSet { ForFit = true };
+        var online = new OnlineFitFlags();
 
         var families = FamilyRegistry.Sentence(FamilyRegistry.All.Select(f => f.DisplayName));
         var command = new Command("fit", $"Fit a mixture ({families}) by EM and write the model as JSON.") { data, k, cov };
         set.AddTo(command);
-        foreach (var o in new Option[] { init, initLabels, weights, output, history, snapshots, outOfCore, tempDir }) command.Options.Add(o);
+        foreach (var o in new Option[] { init, initLabels, weights, output, history, snapshots, outOfCore, tempDir }.Concat(online.All)) command.Options.Add(o);
 
         CommandRunner.SetBody(command, ctx =>
         {
@@ -43,6 +44,7 @@ internal static class FitCommand
             if (family != FamilyRegistry.Default) FamilyRegistry.RefuseOtherFamiliesFlags(ctx, family);
             var estimators = family.Bind(ctx, set);
             var snapDir = ctx.Get(snapshots);
+            var onlineOptions = online.Bind(ctx, family, set, ctx.Get(initLabels) is not null, snapDir is not null);
             if (snapDir is not null) SnapshotWriter.PrepareDirectory(snapDir);
 
             // A family without covariance types ignores --covariance-type, as it always has.
@@ -55,7 +57,7 @@ internal static class FitCommand
             bool stream = DataLoader.ShouldStream(dataPath, selection, ctx.Get(outOfCore), ctx.Quiet);
             if (stream && snapDir is not null) throw new CliException("--snapshots draws the data and needs it in memory; it cannot be used with streamed data (--out-of-core).");
             var ds = stream
-                ? DataLoader.Open(dataPath, selection, DataLoader.TempDirectory(ctx.Get(tempDir), outPath), ctx.CancellationToken)
+                ? DataLoader.Open(dataPath, selection, DataLoader.TempDirectory(ctx.Get(tempDir), outPath), ctx.CancellationToken, manyPasses: onlineOptions is not { Passes: 1 })
                 : DataLoader.Load(dataPath, selection, ctx.CancellationToken);
 
             var initPath = ctx.Get(init);
@@ -73,7 +75,8 @@ internal static class FitCommand
             var spec = new FitSpec(options, type, initial);
 
             var title = $"K={options.Components} {family.VariantName(type)} on {Path.GetFileName(dataPath)} ({ds.Rows} x {ds.Columns})";
-            var model = FitRunner.Fit(estimators(spec, ds).Fit, options.NInit, options.MaxIterations, ds, ctx.Live, title, ctx.CancellationToken, initPath)
+            var fit = onlineOptions is null ? estimators(spec, ds).Fit : OnlineFitFlags.Fit(spec, ds, ctx.Get(set.RegCovar), onlineOptions);
+            var model = FitRunner.Fit(fit, options.NInit, options.MaxIterations, ds, ctx.Live, title, ctx.CancellationToken, initPath)
                 .WithFeatureNames(ds.FeatureNames);
             var snapshotSet = snapDir is null ? null : SnapshotWriter.Compute(estimators, spec, ds, ctx.CancellationToken);
             ctx.CancellationToken.ThrowIfCancellationRequested();
