@@ -10,6 +10,8 @@ public static class Program
     /// `memory [--data DIR] [--rows NAME:COV] [--iters N]`: resident memory and GC heap around one cold fit (see MemoryProbe);
     /// `bayes [--data DIR] [--rows NAME:COV,...] [--iters N]`: s/iter of a variational fit against an EM fit (see BayesBench);
     /// `stream [--dir DIR] [--n N] [--cov COV] [--iters I]`: s/iter in memory against streamed .npy, Parquet, Arrow (see StreamBench);
+    /// `online [--n N] [--cov COV] [--batches B,...] [--passes P,...]`: stepwise EM against batch EM (see OnlineBench);
+    /// `gen-npy --n N --out PATH`: a 16-cluster D = 16 float64 .npy written row by row (see NpyGenerator);
     /// `oneoff [--data DIR] [--rows NAME:COV,...]`: per-fit costs outside the EM iterations (see OneOff);
     /// `prototype [DATA_DIR]`: measurement-only kernel prototypes against the library's (see Prototypes);
     /// anything else goes to BenchmarkDotNet's switcher, e.g. `--filter *FitBenchmarks*`.
@@ -20,7 +22,10 @@ public static class Program
             return QuickBench.Run(args[1..]);
         if (args.Length > 0 && args[0] == "memory")
             return MemoryProbe.Run(args[1..]);
-        if (args.Length > 0 && args[0] == "decodeprobe") return DecodeProbe.Run(args[1..]);
+        if (args.Length > 0 && args[0] == "online")
+            return OnlineBench.Run(args[1..]);
+        if (args.Length > 0 && args[0] == "gen-npy")
+            return NpyGenerator.Run(args[1..]);
         if (args.Length > 0 && args[0] == "stream")
             return StreamBench.Run(args[1..]);
         if (args.Length > 0 && args[0] == "bayes")

@@ -187,3 +187,73 @@ public static class StreamBench
         for (long o = 0; o < bytes.Length; o += 1 << 30) fs.Write(bytes.Slice((int)o, (int)Math.Min(1 << 30, bytes.Length - o)));
     }
 }
+
+/// <summary>
+/// `gen-npy --n N --out PATH`: the 16-cluster D = 16 set of <see cref="BenchData.Synthesize"/>'s kind (seed 3), written
+/// as a float64 .npy row by row, so files larger than memory can be made (not the same rows as Synthesize).
+/// </summary>
+public static class NpyGenerator
+{
+    public static int Run(string[] args)
+    {
+        long n = 1_000_000;
+        string? path = null;
+        for (int i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"Option '{args[i]}' needs a value.");
+            switch (args[i])
+            {
+                case "--n": n = (long)double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--out": path = Next(); break;
+                default: Console.Error.WriteLine($"Unknown option '{args[i]}'."); return 2;
+            }
+        }
+        if (path is null) { Console.Error.WriteLine("--out PATH is required."); return 2; }
+        const int d = 16, k = 16;
+        var rng = new Random(3);
+        double Normal()
+        {
+            double u1 = 1.0 - rng.NextDouble(), u2 = rng.NextDouble();
+            return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
+        }
+        var centers = new double[k, d];
+        for (int j = 0; j < k; j++) for (int c = 0; c < d; c++) centers[j, c] = 4.0 * Normal();
+        var mix = new double[k, d, d];
+        for (int j = 0; j < k; j++)
+            for (int r = 0; r < d; r++)
+            {
+                for (int c = 0; c < r; c++) mix[j, r, c] = 0.5 * Normal() / Math.Sqrt(d);
+                mix[j, r, r] = 0.5 + rng.NextDouble();
+            }
+        string dict = $"{{'descr': '<f8', 'fortran_order': False, 'shape': ({n}, {d}), }}";
+        int pad = (64 - (10 + dict.Length + 1) % 64) % 64;
+        string header = dict + new string(' ', pad) + "\n";
+        string tmp = path + ".tmp";
+        using (var fs = new FileStream(tmp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
+        {
+            fs.Write([0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y', 1, 0]);
+            fs.Write(BitConverter.GetBytes((ushort)header.Length));
+            fs.Write(System.Text.Encoding.ASCII.GetBytes(header));
+            var buf = new double[8192 * d];
+            var z = new double[d];
+            for (long first = 0; first < n; first += 8192)
+            {
+                int m = (int)Math.Min(8192, n - first);
+                for (int i = 0; i < m; i++)
+                {
+                    int j = rng.Next(k);
+                    for (int c = 0; c < d; c++) z[c] = Normal();
+                    for (int r = 0; r < d; r++)
+                    {
+                        double s = centers[j, r];
+                        for (int c = 0; c <= r; c++) s += mix[j, r, c] * z[c];
+                        buf[i * d + r] = s;
+                    }
+                }
+                fs.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(buf.AsSpan(0, m * d)));
+            }
+        }
+        File.Move(tmp, path, overwrite: true);
+        return 0;
+    }
+}
