@@ -38,11 +38,14 @@ internal sealed class ReadAheadReader : IRowReader
         _thread.Start();
     }
 
+    /// <summary>Whether <see cref="Open"/> reads ahead (the benchmarks compare both).</summary>
+    internal static bool Enabled { get; set; } = true;
+
     /// <summary>A reader of <paramref name="source"/> that reads ahead, or a plain one for an in-memory array (nothing to overlap).</summary>
     public static IRowReader Open(IRowSource source, Func<long, long> runEnd)
     {
         var reader = source.OpenReader();
-        return source is ArrayRowSource ? reader : new ReadAheadReader(reader, source.Features, runEnd);
+        return source is ArrayRowSource || !Enabled ? reader : new ReadAheadReader(reader, source.Features, runEnd);
     }
 
     /// <inheritdoc/>
