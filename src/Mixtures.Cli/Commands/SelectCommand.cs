@@ -48,7 +48,11 @@ internal static class SelectCommand
             var crit = ctx.Get(criterion);
             var options = set.BindCommon(ctx);
             var dataPath = ctx.Get(data);
-            var ds = DataLoader.Load(dataPath, new ColumnSelection(ColumnSelection.Parse(ctx.Get(set.Columns)), ctx.Get(weights)), ctx.CancellationToken);
+            var selection = new ColumnSelection(ColumnSelection.Parse(ctx.Get(set.Columns)), ctx.Get(weights));
+            // Past half the available memory the rows are streamed from the file, as fit does (CSV through a temporary copy).
+            var ds = DataLoader.ShouldStream(dataPath, selection, force: false, ctx.Quiet)
+                ? DataLoader.Open(dataPath, selection, DataLoader.TempDirectory(null, outPath), ctx.CancellationToken)
+                : DataLoader.Load(dataPath, selection, ctx.CancellationToken);
 
             string? note = null;
             if (ds.Columns == 1 && typeList.Count > 1)

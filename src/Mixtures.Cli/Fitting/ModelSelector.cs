@@ -52,7 +52,10 @@ internal static class ModelSelector
         try
         {
             var model = variant.Fit(k, ct).WithFeatureNames(data.FeatureNames);
-            return new SelectionEntry(k, variant.Name, model, model.Bic(data.X), model.Aic(data.X), null);
+            // Streamed rows are not in memory: the criteria come from the fit's own pass over them (the same likelihood).
+            return data.InMemory
+                ? new SelectionEntry(k, variant.Name, model, model.Bic(data.X), model.Aic(data.X), null)
+                : new SelectionEntry(k, variant.Name, model, ((MixtureModel)model).TrainingBic, ((MixtureModel)model).TrainingAic, null);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
