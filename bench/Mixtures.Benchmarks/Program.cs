@@ -9,6 +9,9 @@ public static class Program
     /// `profile [--data DIR] [--rows NAME:COV,...] [--sample-rows N]`: single-thread time per stage (see Stages);
     /// `memory [--data DIR] [--rows NAME:COV] [--iters N]`: resident memory and GC heap around one cold fit (see MemoryProbe);
     /// `bayes [--data DIR] [--rows NAME:COV,...] [--iters N]`: s/iter of a variational fit against an EM fit (see BayesBench);
+    /// `stream [--dir DIR] [--n N] [--cov COV] [--iters I]`: s/iter in memory against streamed .npy, Parquet, Arrow (see StreamBench);
+    /// `online [--n N] [--cov COV] [--batches B,...] [--passes P,...]`: stepwise EM against batch EM (see OnlineBench);
+    /// `gen-npy --n N --out PATH`: a 16-cluster D = 16 float64 .npy written row by row (see NpyGenerator);
     /// `oneoff [--data DIR] [--rows NAME:COV,...]`: per-fit costs outside the EM iterations (see OneOff);
     /// `kmeans DATA.npy K [--json]`: one KMeans fit as scikit-learn's KMeans(n_init=1) (see KMeansBench);
     /// `wide [D] [ROWS] [REPS]`: wide-D kernel orders against the small-D ones (see WideKernels);
@@ -21,6 +24,12 @@ public static class Program
             return QuickBench.Run(args[1..]);
         if (args.Length > 0 && args[0] == "memory")
             return MemoryProbe.Run(args[1..]);
+        if (args.Length > 0 && args[0] == "online")
+            return OnlineBench.Run(args[1..]);
+        if (args.Length > 0 && args[0] == "gen-npy")
+            return NpyGenerator.Run(args[1..]);
+        if (args.Length > 0 && args[0] == "stream")
+            return StreamBench.Run(args[1..]);
         if (args.Length > 0 && args[0] == "bayes")
             return BayesBench.Run(args[1..]);
         if (args.Length > 0 && args[0] == "oneoff")

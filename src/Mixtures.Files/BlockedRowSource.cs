@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
 using Mixtures.Data;
 
 namespace Mixtures.Files;
@@ -15,21 +17,39 @@ internal interface IBlockDecoder : IDisposable
 /// decode it whole, and a fit opens a reader per chunk, so decoded blocks are shared by all readers of the
 /// source in a small cache (one block per core and one more): a block is decoded about once per pass
 /// however the chunks cut it, and memory stays O(cores x block) whatever N is.
+/// With a cache directory, every decoded block is also written once to an unlinked binary file there, and
+/// ranges whose blocks are all written are read back with positioned reads: a fit's later passes cost what
+/// a .npy file costs instead of a decompression and decoding each (bench/README.md, "Streamed").
 /// </summary>
-internal sealed class BlockedRowSource : IRowSource
+internal sealed class BlockedRowSource : IRowSource, IDisposable
 {
+    private readonly SafeFileHandle? _spill;
+    private readonly int[] _spilled;   // 1 once block b's rows are in the spill file
     private readonly Func<IBlockDecoder> _openDecoder;
     private readonly ConcurrentBag<IBlockDecoder> _decoders = [];
     private readonly object _gate = new();
     private readonly LinkedList<(int Block, Lazy<Decoded> Data)> _cache = new();
     private readonly int _capacity = Environment.ProcessorCount + 1;
 
-    public BlockedRowSource(long[] blockStarts, int features, bool weighted, Func<IBlockDecoder> openDecoder)
+    public BlockedRowSource(long[] blockStarts, int features, bool weighted, Func<IBlockDecoder> openDecoder, string? cacheDirectory = null)
     {
         Starts = blockStarts;
         Features = features;
         Weighted = weighted;
         _openDecoder = openDecoder;
+        _spilled = new int[blockStarts.Length - 1];
+        if (cacheDirectory is not null) _spill = RowSpillFile.CreateUnlinked(cacheDirectory);
+    }
+
+    /// <summary>Closes the cache file (deleting it); the source can still be read by decoding.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_spill is null) return;
+            Array.Clear(_spilled);
+            _spill.Dispose();
+        }
     }
 
     /// <summary>First row of each block, then the row count.</summary>
@@ -76,6 +96,13 @@ internal sealed class BlockedRowSource : IRowSource
             throw;
         }
         _decoders.Add(decoder);
+        if (_spill is { IsClosed: false } && Volatile.Read(ref _spilled[block]) == 0)
+        {
+            // Values of all rows first, then the weights: each block's rows are contiguous in both.
+            RandomAccess.Write(_spill, MemoryMarshal.AsBytes(values.AsSpan()), Starts[block] * Features * sizeof(double));
+            if (weights is not null) RandomAccess.Write(_spill, MemoryMarshal.AsBytes(weights.AsSpan()), (Rows * Features + Starts[block]) * sizeof(double));
+            Volatile.Write(ref _spilled[block], 1);
+        }
         return new Decoded(values, weights);
     }
 
@@ -96,6 +123,7 @@ internal sealed class BlockedRowSource : IRowSource
             var starts = source.Starts;
             int b = BlockOf(first);
             long end = first + count;
+            if (source._spill is not null && Spilled(b, end)) return ReadSpilled(first, count);
             if (end <= starts[b + 1])
             {
                 // The whole range lies in one block: a span into the decoded block, no copy.
@@ -116,6 +144,35 @@ internal sealed class BlockedRowSource : IRowSource
                 row += take;
             }
             return new RowRange(_values.AsSpan(0, count * d), source.Weighted ? _weights.AsSpan(0, count) : default);
+        }
+
+        /// <summary>Whether blocks from <paramref name="b"/> up to the one holding row <paramref name="end"/> - 1 are all in the cache file.</summary>
+        private bool Spilled(int b, long end)
+        {
+            for (; b < source._spilled.Length && source.Starts[b] < end; b++)
+                if (Volatile.Read(ref source._spilled[b]) == 0) return false;
+            return true;
+        }
+
+        private RowRange ReadSpilled(long first, int count)
+        {
+            int d = source.Features;
+            if (_values.Length < count * d) _values = new double[count * d];
+            ReadExactly(MemoryMarshal.AsBytes(_values.AsSpan(0, count * d)), first * d * sizeof(double));
+            if (!source.Weighted) return new RowRange(_values.AsSpan(0, count * d), default);
+            if (_weights.Length < count) _weights = new double[count];
+            ReadExactly(MemoryMarshal.AsBytes(_weights.AsSpan(0, count)), (source.Rows * d + first) * sizeof(double));
+            return new RowRange(_values.AsSpan(0, count * d), _weights.AsSpan(0, count));
+        }
+
+        private void ReadExactly(Span<byte> bytes, long offset)
+        {
+            for (int got = 0; got < bytes.Length;)
+            {
+                int n = RandomAccess.Read(source._spill!, bytes[got..], offset + got);
+                if (n == 0) throw new EndOfStreamException("The decoded-block cache file ended early.");
+                got += n;
+            }
         }
 
         /// <summary>The non-empty block that holds <paramref name="row"/>.</summary>

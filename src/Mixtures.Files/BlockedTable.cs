@@ -4,7 +4,7 @@ namespace Mixtures.Files;
 
 /// <summary>
 /// What the tables decoded block by block share (Parquet row groups, Arrow record batches): the first row of
-/// every block, the numeric-column check of <see cref="Select"/>, and the row source over the blocks.
+/// every block, the numeric-column check of <see cref="Select(IReadOnlyList{int}, int)"/>, and the row source over the blocks.
 /// </summary>
 public abstract class BlockedTable : ITableFile
 {
@@ -28,13 +28,25 @@ public abstract class BlockedTable : ITableFile
     public long RowCount => Starts[^1];
 
     /// <inheritdoc/>
-    public IRowSource Select(IReadOnlyList<int> featureColumns, int weightsColumn = -1)
+    public IRowSource Select(IReadOnlyList<int> featureColumns, int weightsColumn = -1) => Select(featureColumns, weightsColumn, null);
+
+    /// <summary>
+    /// As <see cref="Select(IReadOnlyList{int}, int)"/>, for sources read in many passes (an EM fit): each block is
+    /// decoded once, in the first pass, and also written to a temporary binary file in <paramref name="cacheDirectory"/>
+    /// (N x D doubles, plus N weights); later passes read rows from there with positioned reads, as from a .npy file.
+    /// On Unix the file is unlinked when created, so nothing is left behind on any exit; dispose the source to free
+    /// its space earlier.
+    /// </summary>
+    /// <param name="featureColumns">Feature columns by index into <see cref="ColumnNames"/>.</param>
+    /// <param name="weightsColumn">The weights column, or -1.</param>
+    /// <param name="cacheDirectory">Where the cache file goes (null: no cache, every pass decodes).</param>
+    public IRowSource Select(IReadOnlyList<int> featureColumns, int weightsColumn, string? cacheDirectory)
     {
         var cols = featureColumns.ToArray();
         foreach (int j in weightsColumn >= 0 ? cols.Append(weightsColumn) : cols)
             if (NonNumericType(j) is { } type)
                 throw new TableFormatException(Path, null, ColumnNames[j], $"is not a numeric column ({type}); pick numeric columns with --columns.");
-        return new BlockedRowSource(Starts, cols.Length, weightsColumn >= 0, () => CreateDecoder(cols, weightsColumn));
+        return new BlockedRowSource(Starts, cols.Length, weightsColumn >= 0, () => CreateDecoder(cols, weightsColumn), cacheDirectory);
     }
 
     /// <summary>The format's type of a column that cannot be read as numbers (for example "Arrow type Utf8"), or null.</summary>

@@ -67,9 +67,11 @@ public sealed class NpyTable : ITableFile
             int dFile = (int)h.Columns, d = features.Length;
             long rowBytes = h.Columns * h.ElementSize;
             int need = checked((int)(count * rowBytes));
-            if (_bytes.Length < need) _bytes = new byte[need];
             if (_values.Length < count * d) _values = new double[count * d];
-            var bytes = _bytes.AsSpan(0, need);
+            // Native float64 rows read whole go straight into the values: no second copy.
+            bool direct = _identity && h.ElementSize == 8 && h.BigEndian != BitConverter.IsLittleEndian;
+            if (!direct && _bytes.Length < need) _bytes = new byte[need];
+            var bytes = direct ? System.Runtime.InteropServices.MemoryMarshal.AsBytes(_values.AsSpan(0, count * d)) : _bytes.AsSpan(0, need);
             int got = 0;
             while (got < need)
             {
@@ -79,7 +81,7 @@ public sealed class NpyTable : ITableFile
             }
             if (_identity)
             {
-                h.Convert(bytes, _values.AsSpan(0, count * d));
+                if (!direct) h.Convert(bytes, _values.AsSpan(0, count * d));
                 return new RowRange(_values.AsSpan(0, count * d), default);
             }
             if (_row.Length < dFile) _row = new double[dFile];

@@ -29,11 +29,21 @@ public sealed class RowSpillFile : IRowSource, IDisposable
         Weighted = weighted;
         _record = (features + (weighted ? 1 : 0)) * sizeof(double);
         _pending = new byte[Math.Max(1, (1 << 20) / _record) * _record];
+        _handle = CreateUnlinked(directory);
+    }
+
+    /// <summary>
+    /// A new temporary file in <paramref name="directory"/> open for reading and writing: on Unix unlinked at once,
+    /// so it lives only through the handle (nothing is left behind on any exit); elsewhere deleted on close.
+    /// </summary>
+    internal static SafeFileHandle CreateUnlinked(string directory)
+    {
         var path = System.IO.Path.Combine(directory, $".mixtures-spill-{Guid.NewGuid():N}.bin");
         bool unix = !OperatingSystem.IsWindows();
-        _handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None,
+        var handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None,
             unix ? FileOptions.None : FileOptions.DeleteOnClose);
         if (unix) File.Delete(path);
+        return handle;
     }
 
     /// <inheritdoc/>

@@ -70,8 +70,11 @@ public sealed class BernoulliMixtureModel : MixtureModel
 
     /// <inheritdoc />
     /// <remarks>Each drawn row holds 0/1 values: x_d ~ Bernoulli(mu_kd) for the drawn component k.</remarks>
-    public override MixtureSample Sample(int n, int? seed = null) =>
-        Parameters.Sample(n, seed, (rng, mu) => rng.NextDouble() < mu ? 1.0 : 0.0);
+    public override MixtureSample Sample(int n, int? seed = null) => Parameters.Sample(n, seed, Bit);
+
+    private protected override void Draw(int n, int? seed, SampleWindows windows) => Parameters.Draw(n, seed, Bit, windows);
+
+    static double Bit(Random rng, double mu) => rng.NextDouble() < mu ? 1.0 : 0.0;
 
     /// <exception cref="ArgumentException">The column count differs, or a value is not valid for this family.</exception>
     private protected override double[,] PrepareInput(double[,] x)

@@ -20,7 +20,7 @@ namespace Mixtures;
 /// <example><code>
 /// GaussianMixtureModel model = new GaussianMixture(new GaussianMixtureOptions { Components = 2, Seed = 0 }).Fit(x);
 /// </code></example>
-public sealed class GaussianMixture(GaussianMixtureOptions options, ILogger? logger = null)
+public sealed partial class GaussianMixture(GaussianMixtureOptions options, ILogger? logger = null)
     : MixtureEstimator<GaussianMixtureOptions, GaussianMixtureModel>(options, logger, o => new FitDriver<GaussianParameters, GaussianMixtureModel>(new GaussianFitSpec(o), o));
 
 /// <summary>

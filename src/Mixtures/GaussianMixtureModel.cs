@@ -98,24 +98,26 @@ public class GaussianMixtureModel : MixtureModel
     public override MixtureSample Sample(int n, int? seed = null)
     {
         if (n < 1) throw new ArgumentOutOfRangeException(nameof(n), n, "The number of samples must be at least 1.");
+        return SampleWindows.Collect(n, Features, w => Draw(n, seed, w));
+    }
+
+    private protected override void Draw(int n, int? seed, SampleWindows windows)
+    {
         int k = Components, d = Features;
         var sampler = new NormalSampler(new Random(seed ?? Random.Shared.Next()));
         var counts = sampler.Counts(n, Parameters.Weights);
-        var points = new double[n, d];
-        var flat = MatrixSpan.Flat(points);
         var cov = new double[d * d];
         var l = new double[d * d];
         var z = new double[d];
-        int row = 0;
         for (int c = 0; c < k; c++)
         {
             Parameters.FullCovariance(c, cov);
             if (!Cholesky.Factor(cov, l, d))
                 throw new InvalidOperationException($"The covariance of component {c} is not positive definite.");
-            for (int i = 0; i < counts[c]; i++, row++)
+            for (int i = 0; i < counts[c]; i++)
             {
                 for (int j = 0; j < d; j++) z[j] = sampler.Next();
-                var o = flat.Slice(row * d, d);
+                var o = windows.Next(c);
                 for (int a = 0; a < d; a++)
                 {
                     double s = Parameters.Means[c * d + a];
@@ -124,7 +126,6 @@ public class GaussianMixtureModel : MixtureModel
                 }
             }
         }
-        return new MixtureSample(points, NormalSampler.ComponentLabels(counts));
     }
 
     double[,,] PerComponent(Action<int, Span<double>> fill)

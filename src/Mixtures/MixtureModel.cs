@@ -143,7 +143,7 @@ public abstract class MixtureModel : IMixtureModel
         if (rows.Features != Features)
             throw new ArgumentException($"The data has {rows.Features} columns but the model was fitted on {Features} features.", nameof(rows));
         int d = Features, k = Components;
-        using var reader = rows.OpenReader();
+        using var reader = ReadAheadReader.Open(rows, _ => rows.Rows);
         for (long first = 0; first < rows.Rows; first += WindowRows)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -219,4 +219,25 @@ public abstract class MixtureModel : IMixtureModel
 
     /// <inheritdoc />
     public abstract MixtureSample Sample(int n, int? seed = null);
+
+    /// <summary>
+    /// Draws what <see cref="Sample(int, int?)"/> draws for the same <paramref name="n"/> and <paramref name="seed"/>, bit for bit,
+    /// and hands the points to <paramref name="sink"/> in row order, in windows of at most 65536 rows: memory does not grow with n.
+    /// </summary>
+    /// <param name="n">Points to draw (at least 1).</param>
+    /// <param name="seed">Seed of the draws (null: a random one).</param>
+    /// <param name="sink">Receives every window; its spans are valid during the call only.</param>
+    /// <param name="cancellationToken">Checked between windows.</param>
+    public void Sample(int n, int? seed, SampleSink sink, CancellationToken cancellationToken = default)
+    {
+        if (n < 1) throw new ArgumentOutOfRangeException(nameof(n), n, "The number of samples must be at least 1.");
+        ArgumentNullException.ThrowIfNull(sink);
+        using var cancellation = FitCancellation.Enter(cancellationToken);
+        var windows = new SampleWindows(Features, sink);
+        Draw(n, seed, windows);
+        windows.Flush();
+    }
+
+    /// <summary>Draws n points in row order into <paramref name="windows"/> (the one sampler behind both Sample methods).</summary>
+    private protected abstract void Draw(int n, int? seed, SampleWindows windows);
 }

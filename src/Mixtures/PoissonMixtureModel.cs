@@ -64,8 +64,9 @@ public sealed class PoissonMixtureModel : MixtureModel
 
     /// <inheritdoc />
     /// <remarks>Each drawn row holds integer counts: x_d ~ Poisson(lambda_kd) for the drawn component k.</remarks>
-    public override MixtureSample Sample(int n, int? seed = null) =>
-        Parameters.Sample(n, seed, PoissonSampler.Next);
+    public override MixtureSample Sample(int n, int? seed = null) => Parameters.Sample(n, seed, PoissonSampler.Next);
+
+    private protected override void Draw(int n, int? seed, SampleWindows windows) => Parameters.Draw(n, seed, PoissonSampler.Next, windows);
 
     /// <exception cref="ArgumentException">The column count differs, or a value is not valid for this family.</exception>
     private protected override double[,] PrepareInput(double[,] x)

@@ -26,11 +26,12 @@ internal static class FitCommand
         var tempDir = new Option<string?>("--temp-dir") { Description = "Directory for the temporary binary copy of a streamed CSV (default: next to the output)." };
         var cluster = new Option<string?>("--cluster") { Description = "Run the EM passes on workers ('mixtures worker'): HOST:GATEWAY[,HOST:GATEWAY...]. Same model as a local fit." };
         var set = new FitOptionSet { ForFit = true };
+        var online = new OnlineFitFlags();
 
         var families = FamilyRegistry.Sentence(FamilyRegistry.All.Select(f => f.DisplayName));
         var command = new Command("fit", $"Fit a mixture ({families}) by EM and write the model as JSON.") { data, k, cov };
         set.AddTo(command);
-        foreach (var o in new Option[] { init, initLabels, weights, output, history, snapshots, outOfCore, tempDir, cluster }) command.Options.Add(o);
+        foreach (var o in new Option[] { init, initLabels, weights, output, history, snapshots, outOfCore, tempDir, cluster }.Concat(online.All)) command.Options.Add(o);
 
         CommandRunner.SetBody(command, ctx =>
         {
@@ -45,6 +46,7 @@ internal static class FitCommand
             set.RequireGaussianFlags(ctx, family);
             var estimators = family.Bind(ctx, set);
             var snapDir = ctx.Get(snapshots);
+            var onlineOptions = online.Bind(ctx, family, set, ctx.Get(initLabels) is not null, snapDir is not null);
             if (snapDir is not null) SnapshotWriter.PrepareDirectory(snapDir);
 
             // A family without covariance types ignores --covariance-type, as it always has.
@@ -57,7 +59,7 @@ internal static class FitCommand
             bool stream = DataLoader.ShouldStream(dataPath, selection, ctx.Get(outOfCore), ctx.Quiet);
             if (stream && snapDir is not null) throw new CliException("--snapshots draws the data and needs it in memory; it cannot be used with streamed data (--out-of-core).");
             var ds = stream
-                ? DataLoader.Open(dataPath, selection, DataLoader.TempDirectory(ctx.Get(tempDir), outPath), ctx.CancellationToken)
+                ? DataLoader.Open(dataPath, selection, DataLoader.TempDirectory(ctx.Get(tempDir), outPath), ctx.CancellationToken, manyPasses: onlineOptions is not { Passes: 1 })
                 : DataLoader.Load(dataPath, selection, ctx.CancellationToken);
 
             var initPath = ctx.Get(init);
@@ -75,9 +77,12 @@ internal static class FitCommand
             var spec = new FitSpec(options, type, initial);
 
             var title = $"K={options.Components} {family.VariantName(type)} on {Path.GetFileName(dataPath)} ({ds.Rows} x {ds.Columns})";
+            var fit = onlineOptions is null ? estimators(spec, ds).Fit : OnlineFitFlags.Fit(spec, ds, ctx.Get(set.RegCovar), onlineOptions);
             var clusterAt = ctx.Get(cluster);
+            if (clusterAt is not null && onlineOptions is not null)
+                throw new CliException("--online reads the stream once in this process; it does not combine with --cluster.");
             var clusterData = clusterAt is null ? null : ClusterFitRunner.Data(dataPath, selection);
-            IMixtureModel Run(bool live) => FitRunner.Fit(estimators(spec, ds).Fit, options.NInit, options.MaxIterations, ds, live, title, ctx.CancellationToken, initPath);
+            IMixtureModel Run(bool live) => FitRunner.Fit(fit, options.NInit, options.MaxIterations, ds, live, title, ctx.CancellationToken, initPath);
             var (fitted, clusterReport) = clusterData is null ? (Run(ctx.Live), null)
                 : ClusterFitRunner.Fit(clusterAt!, clusterData, () => Run(false), !ctx.Quiet, ctx.CancellationToken);
             var model = fitted.WithFeatureNames(ds.FeatureNames);

@@ -23,21 +23,34 @@ internal static class SampleCommand
             if (outPath is not null) OutputPath.Require(outPath, "-o", allowStdout: true);
             if (outPath == OutputFiles.Stdout) outPath = null;   // "-o -" is the default, stdout
             var m = ModelLoader.Load(ctx.Get(model));
-            SampleSize.Require(count, m.Features);
-            var sample = Interruptible.Run(() => m.Sample(count, SeedOption.Parse(ctx.Get(seed))), ctx.CancellationToken);
             var names = ModelLoader.FeatureNames(m);
             int d = m.Features;
+            int? drawSeed = SeedOption.Parse(ctx.Get(seed));
+            MixtureSample? sample = null;
             if (outPath is not null || !ctx.Json)
             {
-                CsvTableWriter.Write(ctx.Outputs, outPath, [.. names, "component"], count, (i, w) =>
-                {
-                    for (int j = 0; j < d; j++)
+                if (outPath is not null) SampleSize.RequireDisk(count, m.Features, m is GaussianMixtureModel ? 18 : 2, outPath);
+                // Written window by window as the points are drawn (the same points as Sample(n, seed)): nothing N x D is held.
+                CsvTableWriter.WriteStreamed(ctx.Outputs, outPath, [.. names, "component"], w =>
+                    ((MixtureModel)m).Sample(count, drawSeed, (_, points, components) =>
                     {
-                        w.Write(CsvTableWriter.Format(sample.Points[i, j]));
-                        w.Write(',');
-                    }
-                    w.Write(sample.Components[i]);
-                });
+                        for (int i = 0; i < components.Length; i++)
+                        {
+                            for (int j = 0; j < d; j++)
+                            {
+                                w.Write(CsvTableWriter.Format(points[i * d + j]));
+                                w.Write(',');
+                            }
+                            w.Write(components[i]);
+                            w.Write('\n');
+                        }
+                    }, ctx.CancellationToken));
+            }
+            else
+            {
+                // The points go into the JSON on stdout: they are held, so the size check applies.
+                SampleSize.Require(count, m.Features);
+                sample = Interruptible.Run(() => m.Sample(count, drawSeed), ctx.CancellationToken);
             }
             ctx.Outputs.Commit();
             if (ctx.Json)
@@ -46,8 +59,8 @@ internal static class SampleCommand
                     n_samples = count,
                     feature_names = names,
                     output = outPath,
-                    points = outPath is null ? JsonOut.Rows(sample.Points) : null,
-                    components = outPath is null ? sample.Components : null,
+                    points = sample is null ? null : JsonOut.Rows(sample.Points),
+                    components = sample?.Components,
                 });
             return ExitCodes.Success;
         });

@@ -68,7 +68,11 @@ internal static class SelectCommand
             var crit = ctx.Get(criterion);
             var options = set.BindCommon(ctx);
             var dataPath = ctx.Get(data);
-            var ds = DataLoader.Load(dataPath, new ColumnSelection(ColumnSelection.Parse(ctx.Get(set.Columns)), ctx.Get(weights)), ctx.CancellationToken);
+            var selection = new ColumnSelection(ColumnSelection.Parse(ctx.Get(set.Columns)), ctx.Get(weights));
+            // Past half the available memory the rows are streamed from the file, as fit does (CSV through a temporary copy).
+            var ds = DataLoader.ShouldStream(dataPath, selection, force: false, ctx.Quiet)
+                ? DataLoader.Open(dataPath, selection, DataLoader.TempDirectory(null, outPath), ctx.CancellationToken)
+                : DataLoader.Load(dataPath, selection, ctx.CancellationToken);
             var typeList = family.HasCovarianceTypes ? CovarianceTypeOptions.ParseList(typesText, ds.Columns) : [];
             var labelsPath = ctx.Get(initLabels);
             var labels = labelsPath is null ? null : InitLabelsReader.ReadByComponents(labelsPath, ds.Rows);
@@ -88,8 +92,9 @@ internal static class SelectCommand
             }
             var variants = ModelSelector.Variants(family, estimators, options, typeList, ds, labels);
             // hc started Gaussian grids that fail on degeneracy go through the library's MixtureSelection: hc runs once for
-            // all K there. Weighted rows, restarts, re-seeding or given labels take the general path (hc per fit, same fits).
-            bool shared = family.HasCovarianceTypes && options.Init == InitMethod.Hierarchical && ds.SampleWeights is null
+            // all K there. Weighted rows, restarts, re-seeding, given labels or streamed rows take the general path (hc per
+            // fit, same fits; MixtureSelection takes rows in memory).
+            bool shared = ds.InMemory && family.HasCovarianceTypes && options.Init == InitMethod.Hierarchical && ds.SampleWeights is null
                           && options.Degenerate == DegenerateHandling.Throw && options.NInit == 1 && labels is null;
             var entries = shared
                 ? ModelSelector.RunShared(ds, kList, typeList, new MixtureSelectionOptions

@@ -97,6 +97,14 @@ internal static class ModelSelector
         try
         {
             var model = variant.Fit(k, ct).WithFeatureNames(data.FeatureNames);
+            // Streamed rows are not in memory: the criteria come from the fit's own pass over them (the same likelihood).
+            if (!data.InMemory && model is MixtureModel streamed)
+                return new SelectionEntry(k, variant.Name, model, streamed.TrainingBic, streamed.TrainingAic, null)
+                {
+                    Icl = streamed.TrainingIcl,
+                    Loglik = streamed.Loglik,
+                    ParameterCount = model.ParameterCount,
+                };
             return new SelectionEntry(k, variant.Name, model, model.Bic(data.X), model.Aic(data.X), null)
             {
                 Icl = model is MixtureModel m ? m.Icl(data.X) : double.NaN,

@@ -31,6 +31,18 @@ internal static class CsvTableWriter
         }, note);
     }
 
+    /// <summary>A CSV whose rows <paramref name="writeRows"/> writes as they come (each ending in a newline), after the header.</summary>
+    public static void WriteStreamed(OutputFiles outputs, string? path, IReadOnlyList<string> header, Action<TextWriter> writeRows)
+    {
+        outputs.Stage(path ?? OutputFiles.Stdout, stream =>
+        {
+            using var w = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true);
+            w.Write(string.Join(",", header.Select(Quote)));
+            w.Write('\n');
+            writeRows(w);
+        });
+    }
+
     public static string Format(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 
     private static string Quote(string s) =>

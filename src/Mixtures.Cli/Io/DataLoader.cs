@@ -22,14 +22,15 @@ internal static class DataLoader
 
     /// <summary>
     /// The chosen columns streamed from the file on every pass: .npy, Parquet and Arrow are read where they
-    /// are; CSV (and stdin) is parsed once into a temporary binary file in <paramref name="tempDir"/>.
+    /// are; CSV (and stdin) is parsed once into a temporary binary file in <paramref name="tempDir"/>, and so are
+    /// Parquet and Arrow blocks as the first pass decodes them when <paramref name="manyPasses"/> (a fit).
     /// </summary>
-    public static DataSet Open(string path, ColumnSelection selection, string tempDir, CancellationToken cancellationToken = default)
+    public static DataSet Open(string path, ColumnSelection selection, string tempDir, CancellationToken cancellationToken = default, bool manyPasses = true)
     {
         if (IsNpy(path) || TableFile.Handles(path))
         {
             RequireReadable(path);
-            var (rows, names) = TableLoader.Open(path, selection);
+            var (rows, names) = TableLoader.Open(path, selection, manyPasses ? tempDir : null);
             return DataSet.OfSource(rows, names, path);
         }
         return CsvTableReader.Spill(path, selection, tempDir, cancellationToken);
@@ -101,7 +102,7 @@ internal static class DataLoader
     public static DataSet LoadFor(IMixtureModel model, string path, IReadOnlyList<string>? columns, CancellationToken ct = default,
         bool stream = false, string? tempDir = null)
     {
-        DataSet Read(ColumnSelection s) => stream ? Open(path, s, tempDir ?? Path.GetTempPath(), ct) : Load(path, s, ct);
+        DataSet Read(ColumnSelection s) => stream ? Open(path, s, tempDir ?? Path.GetTempPath(), ct, manyPasses: false) : Load(path, s, ct);
         DataSet data;
         if (columns is null && model.FeatureNames is { Length: > 0 } names && !IsNpy(path))
         {

@@ -6,8 +6,11 @@ namespace Mixtures.Cli.Io;
 /// <summary>Parquet and Arrow files (through Mixtures.Files): columns chosen by name, rows streamed or read into memory.</summary>
 internal static class TableLoader
 {
-    /// <summary>The chosen columns as a row source over the file, and their names.</summary>
-    public static (IRowSource Rows, string[] Names) Open(string path, ColumnSelection selection)
+    /// <summary>
+    /// The chosen columns as a row source over the file, and their names. With <paramref name="cacheDirectory"/>, a
+    /// Parquet or Arrow file is decoded once into a temporary binary file there (for fits, which read every row each iteration).
+    /// </summary>
+    public static (IRowSource Rows, string[] Names) Open(string path, ColumnSelection selection, string? cacheDirectory = null)
     {
         var table = Guard(() => TableFile.Open(path));
         var names = table.ColumnNames;
@@ -17,7 +20,7 @@ internal static class TableLoader
             : Enumerable.Range(0, names.Count).Where(j => j != w).ToArray();
         if (idx.Length == 0) throw CliException.InFile(path, null, null, "no feature columns to read.");
         if (w >= 0 && idx.Contains(w)) throw CliException.InFile(path, null, names[w], "is both a feature column and the --weights-column.");
-        var rows = Guard(() => table.Select(idx, w));
+        var rows = Guard(() => table is BlockedTable blocked && cacheDirectory is not null ? blocked.Select(idx, w, cacheDirectory) : table.Select(idx, w));
         return (new CheckedSource(rows, path), idx.Select(j => names[j]).ToArray());
     }
 

@@ -259,9 +259,16 @@ internal sealed partial class ExpectationMaximization<TParams> : IDisposable whe
             if (_pool.Count > 0) return _pool.Pop();
         }
         var stats = _family.CreateStatistics();
-        var state = new ChunkState(stats, _source.OpenReader(), ChunkPlan.BlockRows * _family.Components, stats.ScratchLength(ChunkPlan.BlockRows));
+        var state = new ChunkState(stats, ReadAheadReader.Open(_source, ChunkEnd), ChunkPlan.BlockRows * _family.Components, stats.ScratchLength(ChunkPlan.BlockRows));
         lock (_pool) _all.Add(state);
         return state;
+    }
+
+    /// <summary>The end of the chunk that holds <paramref name="row"/>: a chunk's reader reads ahead only within its chunk.</summary>
+    long ChunkEnd(long row)
+    {
+        var (start, length) = _plan[_plan.ChunkOf((int)row)];
+        return start + length;
     }
 
     /// <summary>Closes the readers of every chunk state.</summary>

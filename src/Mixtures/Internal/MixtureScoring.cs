@@ -25,7 +25,7 @@ internal static class MixtureScoring
             var lp = new double[ChunkPlan.BlockRows * k];
             var ll = new double[ChunkPlan.BlockRows];
             var scratch = new double[evaluator.ScratchLength(ChunkPlan.BlockRows)];
-            using var reader = source.OpenReader();
+            using var reader = ReadAheadReader.Open(source, _ => start + len);
             for (int s0 = start; s0 < start + len; s0 += ChunkPlan.SlabRows)
             {
                 int slab = Math.Min(ChunkPlan.SlabRows, start + len - s0);

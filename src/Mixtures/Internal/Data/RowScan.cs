@@ -11,7 +11,7 @@ internal static class RowScan
     /// <summary>Every row of <paramref name="source"/> in order, in ranges of at most <see cref="ChunkPlan.SlabRows"/>.</summary>
     public static void InOrder(IRowSource source, RangeVisitor visit)
     {
-        using var reader = source.OpenReader();
+        using var reader = ReadAheadReader.Open(source, _ => source.Rows);
         for (long first = 0; first < source.Rows; first += ChunkPlan.SlabRows)
         {
             // Data checks and the initial labelling of millions of rows take seconds: stop between slabs.

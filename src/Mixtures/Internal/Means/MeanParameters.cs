@@ -30,15 +30,19 @@ internal sealed class MeanParameters
     public MixtureSample Sample(int n, int? seed, Func<Random, double, double> draw)
     {
         if (n < 1) throw new ArgumentOutOfRangeException(nameof(n), n, "The number of samples must be at least 1.");
+        return SampleWindows.Collect(n, D, w => Draw(n, seed, draw, w));
+    }
+
+    /// <summary>n points in row order: component by component, each value drawn by <paramref name="draw"/> from its mean.</summary>
+    public void Draw(int n, int? seed, Func<Random, double, double> draw, SampleWindows windows)
+    {
         var sampler = new NormalSampler(new Random(seed ?? Random.Shared.Next()));
         var counts = sampler.Counts(n, Weights);
-        var points = new double[n, D];
-        var flat = MatrixSpan.Flat(points);
-        int row = 0;
         for (int c = 0; c < K; c++)
-            for (int i = 0; i < counts[c]; i++, row++)
-                for (int j = 0; j < D; j++)
-                    flat[row * D + j] = draw(sampler.Random, Means[c * D + j]);
-        return new MixtureSample(points, NormalSampler.ComponentLabels(counts));
+            for (int i = 0; i < counts[c]; i++)
+            {
+                var row = windows.Next(c);
+                for (int j = 0; j < D; j++) row[j] = draw(sampler.Random, Means[c * D + j]);
+            }
     }
 }
