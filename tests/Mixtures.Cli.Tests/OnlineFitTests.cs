@@ -29,6 +29,7 @@ public class OnlineFitTests
     [InlineData("--batch-size 10", "add --online")]
     [InlineData("--online --covariance-type tied", "'tied' covariance model")]
     [InlineData("--online --family poisson", "--online fits Gaussian mixtures")]
+    [InlineData("--online --cluster 127.0.0.1:30000", "does not combine with --cluster")]
     public void BadOnlineFlags_OneLineExit2(string flags, string message)
     {
         using var dir = new TempDir();
