@@ -21,6 +21,16 @@ internal sealed class ClusterPasses<TParams>(MixtureCluster cluster, FitSession 
     double _compute, _transfer;
     int _workers;
     List<string> _used = [];
+    double _lastPassSeconds = double.NaN;
+
+    /// <summary>
+    /// How long a call may run on a silo that still answers pings before its chunks are issued again. A reply can
+    /// be lost without its silo dying (the client's route to it went through a gateway that died), and then only
+    /// the call timeout would end the wait. Issuing the chunks again is safe: each chunk's statistics are the same
+    /// bits wherever they are computed, and the late reply is ignored. Four times the last pass, at least 15 s;
+    /// 60 s before any pass has finished.
+    /// </summary>
+    TimeSpan StallLimit => TimeSpan.FromSeconds(double.IsNaN(_lastPassSeconds) ? 60 : Math.Max(15, 4 * _lastPassSeconds));
 
     public IReadOnlyList<ChunkOutcome> Run(TParams parameters, CancellationToken ct) =>
         RunAsync(parameters, ct).GetAwaiter().GetResult();
@@ -52,6 +62,7 @@ internal sealed class ClusterPasses<TParams>(MixtureCluster cluster, FitSession 
                 calls.Add((live[i], share, grain.Compute(new PassRequest(job, data, rows, features, model, share))));
             }
             pending.Clear();
+            var issued = Stopwatch.StartNew();
             double roundCompute = 0;
             var open = calls.ToList();
             while (open.Count > 0)
@@ -82,16 +93,25 @@ internal sealed class ClusterPasses<TParams>(MixtureCluster cluster, FitSession 
                 // Still running: does its silo still answer? (A killed process never replies.)
                 foreach (var (call, alive) in pings)
                 {
-                    if (call.Reply.IsCompleted || await alive) continue;
+                    if (call.Reply.IsCompleted) continue;
+                    bool answers = await alive;
+                    if (answers && issued.Elapsed < StallLimit) continue;
                     open.Remove(call);
-                    _ = call.Reply.ContinueWith(t => t.Exception, TaskScheduler.Default);   // observed: its late failure is expected
-                    Fail(call.Silo, call.Chunks, pending);
+                    _ = call.Reply.ContinueWith(t => t.Exception, TaskScheduler.Default);   // observed: its late reply or failure is expected
+                    if (answers)
+                    {
+                        // The silo lives but its reply is overdue: issue the chunks again, the silo stays in the fit.
+                        pending.AddRange(call.Chunks);
+                        session.AddRetries(call.Chunks.Length);
+                    }
+                    else Fail(call.Silo, call.Chunks, pending);
                 }
             }
             compute += roundCompute;
             pending.Sort();
         }
         double wall = _clock.Elapsed.TotalSeconds;
+        _lastPassSeconds = wall;
         _compute = compute;
         _transfer = Math.Max(0, wall - compute);
         _workers = used.Count;
