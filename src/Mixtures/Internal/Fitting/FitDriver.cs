@@ -39,7 +39,9 @@ internal sealed class FitDriver<TParams, TModel>(IFitSpec<TParams, TModel> spec,
         var rng = new Random(seed);
         int runs = warm is null ? options.NInit : 1;
         EmResult<TParams>? best = null;
-        if (runs > 1 && RestartsInParallel(source, family))
+        // A fit whose passes run on a cluster (em.Remote) keeps its restarts in order: each pass is then one round
+        // trip to the workers, and the workers, not this process, do the work.
+        if (runs > 1 && em.Remote is null && RestartsInParallel(source, family))
             best = ParallelRestarts(family, source, totalWeight, settings, rng, runs, progress, ct);
         else
             for (int init = 0; init < runs; init++)
@@ -47,8 +49,7 @@ internal sealed class FitDriver<TParams, TModel>(IFitSpec<TParams, TModel> spec,
                 ct.ThrowIfCancellationRequested();
                 var start = warm ?? Initialize(family, source, rng);
                 var result = em.Run(start, settings, init, progress, ct);
-                if (best is null || result.LowerBound > best.LowerBound || double.IsNegativeInfinity(best.LowerBound))
-                    best = result;
+                if (Improves(result, best)) best = result;
             }
         if (!best!.Converged)
             logger.LogWarning("EM did not converge after {Iterations} iterations (tol {Tol}); try a larger MaxIterations or Tolerance, or check the data.",
@@ -97,16 +98,17 @@ internal sealed class FitDriver<TParams, TModel>(IFitSpec<TParams, TModel> spec,
         }
     }
 
+    /// <summary>Whether a restart's result replaces the best so far: a higher lower bound, or any bound after a -inf one.</summary>
+    static bool Improves(EmResult<TParams> result, EmResult<TParams>? best) =>
+        best is null || result.LowerBound > best.LowerBound || double.IsNegativeInfinity(best.LowerBound);
+
     /// <summary>
     /// Restarts of a small fit run side by side, one thread each: one pass is then too little work to share
     /// among the cores (a 1e4 x 2 pass is well under a millisecond), while restarts are independent. A pass of
     /// this size or more keeps every core busy by itself (and a restart's parameters at large D are big).
-    /// A fit whose passes run on a cluster (<see cref="Remote.RemoteFit"/>) keeps its restarts in order: each
-    /// pass is then one round trip to the workers, and the workers, not this process, do the work.
     /// </summary>
     bool RestartsInParallel(IRowSource source, IMixtureFamily<TParams> family)
     {
-        if (Remote.RemoteFit.Current is not null) return false;
         int threads = options.MaxDegreeOfParallelism ?? Environment.ProcessorCount;
         double d = source.Features;
         return threads > 1 && d <= 64 && source.Rows * (double)family.Components * d * d <= 2e8;
@@ -148,8 +150,7 @@ internal sealed class FitDriver<TParams, TModel>(IFitSpec<TParams, TModel> spec,
         {
             if (failures[init] is { } e) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e);
             var result = results[init]!;
-            if (best is null || result.LowerBound > best.LowerBound || double.IsNegativeInfinity(best.LowerBound))
-                best = result;
+            if (Improves(result, best)) best = result;
         }
         if (startFailure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(startFailure);
         return best!;
